@@ -1,0 +1,101 @@
+using Microsoft.CodeAnalysis;
+
+namespace SdkNodes.Generator.Diagnostics;
+
+/// <summary>
+/// Every diagnostic SdkNodes reports, in one place. Each help link points at its section of
+/// docs/diagnostics.md, built from the ID.
+/// </summary>
+internal static class DiagnosticDescriptors
+{
+    private const string Category = "SdkNodes";
+    private const string HelpBase = "https://github.com/sdknodes/sdknodes/blob/main/docs/diagnostics.md#";
+
+    public static readonly DiagnosticDescriptor NotPartial = Create(
+        "SDKN001", "Node class must be partial",
+        "'{0}' must be declared partial so that SdkNodes can generate the node's executor",
+        DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor UnsupportedMethod = Create(
+        "SDKN002", "HTTP method is not supported",
+        "'{0}' is not an HTTP method SdkNodes sends; use GET, POST, PUT, DELETE, HEAD or PATCH",
+        DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor MalformedTemplate = Create(
+        "SDKN003", "Malformed URI template",
+        "The URI template of '{0}' is malformed: {1}",
+        DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor UnknownVariable = Create(
+        "SDKN004", "Template variable has no matching property",
+        "Template variable '{0}' of '{1}' has no matching property{2}",
+        DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor UnboundProperty = Create(
+        "SDKN005", "Property is not bound",
+        "Property '{0}' of '{1}' binds to no template variable, header or body, so its value is never sent",
+        DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor UnsupportedType = Create(
+        "SDKN006", "Property type cannot be expanded",
+        "Property '{0}' of type '{1}' cannot be {2}; use a string, number, bool, enum, Guid, date or time, or an IFormattable",
+        DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor BodyNotAllowed = Create(
+        "SDKN007", "Body on a request that has none",
+        "'{0}' sends {1}, which has no body; remove [Body] from '{2}' or send POST, PUT or PATCH",
+        DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor InvalidStatusCode = Create(
+        "SDKN008", "Invalid or repeated status code",
+        "{0}",
+        DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor MessageForSuccessCode = Create(
+        "SDKN009", "Error message mapped to a success code",
+        "Status code {0} has an error message but is a success code of '{1}', so the message is never shown",
+        DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor HeadWithBodyType = Create(
+        "SDKN010", "HEAD node declares a response body type",
+        "'{0}' sends HEAD, whose response has no body, but declares response type '{1}'; implement IApiNode instead",
+        DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor SecretInUrl = Create(
+        "SDKN011", "Secret placed in the URL",
+        "Secret property '{0}' is placed in the URL: it is redacted in the run history, but proxies and server logs see it",
+        DiagnosticSeverity.Info);
+
+    public static readonly DiagnosticDescriptor MalformedJsonPointer = Create(
+        "SDKN013", "Malformed JSON Pointer",
+        "JSON Pointer '{0}' is malformed: {1}",
+        DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor TimeoutOutOfRange = Create(
+        "SDKN015", "Timeout out of range",
+        "The timeout of '{0}' is {1} seconds; it must be more than 0 and at most 300",
+        DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor VariableBoundTwice = Create(
+        "SDKN016", "Two properties bind one variable",
+        "Properties '{0}' and '{1}' both bind template variable '{2}'",
+        DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor MissingNodeInterface = Create(
+        "SDKN017", "Node class does not implement IApiNode",
+        "'{0}' must implement IApiNode<TResponse> (a typed response) or IApiNode (an untyped one)",
+        DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor BodyCount = Create(
+        "SDKN018", "Wrong number of body properties",
+        "{0}",
+        DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor InvalidHeader = Create(
+        "SDKN019", "Invalid header",
+        "{0}",
+        DiagnosticSeverity.Error);
+
+    private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity)
+        => new(id, title, message, Category, severity, isEnabledByDefault: true, helpLinkUri: HelpBase + id.ToLowerInvariant());
+}

@@ -1,0 +1,56 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using SdkNodes.Generator.Diagnostics;
+using SdkNodes.Generator.Parsing;
+
+namespace SdkNodes.Generator;
+
+/// <summary>
+/// Reports every rule a node class breaks, with the same parser the generator uses, so the
+/// squiggles and the generated code never disagree.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class NodeAnalyzer : DiagnosticAnalyzer
+{
+    /// <inheritdoc />
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+    [
+        DiagnosticDescriptors.NotPartial,
+        DiagnosticDescriptors.UnsupportedMethod,
+        DiagnosticDescriptors.MalformedTemplate,
+        DiagnosticDescriptors.UnknownVariable,
+        DiagnosticDescriptors.UnboundProperty,
+        DiagnosticDescriptors.UnsupportedType,
+        DiagnosticDescriptors.BodyNotAllowed,
+        DiagnosticDescriptors.InvalidStatusCode,
+        DiagnosticDescriptors.MessageForSuccessCode,
+        DiagnosticDescriptors.HeadWithBodyType,
+        DiagnosticDescriptors.SecretInUrl,
+        DiagnosticDescriptors.MalformedJsonPointer,
+        DiagnosticDescriptors.TimeoutOutOfRange,
+        DiagnosticDescriptors.VariableBoundTwice,
+        DiagnosticDescriptors.MissingNodeInterface,
+        DiagnosticDescriptors.BodyCount,
+        DiagnosticDescriptors.InvalidHeader,
+    ];
+
+    /// <inheritdoc />
+    public override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        context.RegisterSymbolAction(AnalyzeType, SymbolKind.NamedType);
+    }
+
+    private static void AnalyzeType(SymbolAnalysisContext context)
+    {
+        var type = (INamedTypeSymbol)context.Symbol;
+        if (type.TypeKind != TypeKind.Class || NodeParser.FindNodeAttribute(type) is not { } attribute)
+        {
+            return;
+        }
+
+        NodeParser.Parse(type, attribute, new DiagnosticReporter(context.ReportDiagnostic, context.CancellationToken));
+    }
+}

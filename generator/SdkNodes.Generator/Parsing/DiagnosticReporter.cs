@@ -1,0 +1,112 @@
+using System;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Text;
+
+namespace SdkNodes.Generator.Parsing;
+
+/// <summary>
+/// Collects diagnostics while a node is parsed and finds precise locations: an attribute
+/// argument, or a character inside a string literal. The analyzer passes a callback that
+/// reports; the generator passes none and only asks whether there were errors.
+/// </summary>
+internal sealed class DiagnosticReporter(Action<Diagnostic>? report, CancellationToken cancellationToken)
+{
+    public bool HasErrors { get; private set; }
+
+    public void Report(DiagnosticDescriptor descriptor, Location? location, params object?[] args)
+    {
+        if (descriptor.DefaultSeverity == DiagnosticSeverity.Error)
+        {
+            HasErrors = true;
+        }
+
+        report?.Invoke(Diagnostic.Create(descriptor, location ?? Location.None, args));
+    }
+
+    /// <summary>The syntax of an attribute application, if it is in source.</summary>
+    public AttributeSyntax? SyntaxOf(AttributeData attribute)
+        => attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken) as AttributeSyntax;
+
+    /// <summary>The location of the attribute's <paramref name="index"/>-th positional argument, or of the attribute.</summary>
+    public Location? ArgumentLocation(AttributeData attribute, int index)
+    {
+        AttributeSyntax? syntax = SyntaxOf(attribute);
+        if (syntax is null)
+        {
+            return null;
+        }
+
+        var positional = 0;
+        foreach (AttributeArgumentSyntax argument in syntax.ArgumentList?.Arguments ?? default)
+        {
+            if (argument.NameEquals is not null)
+            {
+                continue;
+            }
+
+            if (positional++ == index)
+            {
+                return argument.GetLocation();
+            }
+        }
+
+        return syntax.GetLocation();
+    }
+
+    /// <summary>The location of a named argument (<c>Success = "0"</c>), or of the attribute.</summary>
+    public Location? NamedArgumentLocation(AttributeData attribute, string name)
+    {
+        AttributeSyntax? syntax = SyntaxOf(attribute);
+        foreach (AttributeArgumentSyntax argument in syntax?.ArgumentList?.Arguments ?? default)
+        {
+            if (argument.NameEquals?.Name.Identifier.ValueText == name)
+            {
+                return argument.GetLocation();
+            }
+        }
+
+        return syntax?.GetLocation();
+    }
+
+    /// <summary>
+    /// The location of characters <paramref name="index"/>..+<paramref name="length"/> of a
+    /// string argument's value. Exact for regular and verbatim literals without escapes; for
+    /// any other expression (escapes, constants, concatenation) the whole argument.
+    /// </summary>
+    public Location? LocationInString(AttributeData attribute, int argumentIndex, string? namedArgument, int index, int length)
+    {
+        Location? whole = namedArgument is null ? ArgumentLocation(attribute, argumentIndex) : NamedArgumentLocation(attribute, namedArgument);
+        AttributeSyntax? syntax = SyntaxOf(attribute);
+        ExpressionSyntax? expression = null;
+        var positional = 0;
+        foreach (AttributeArgumentSyntax argument in syntax?.ArgumentList?.Arguments ?? default)
+        {
+            bool match = namedArgument is null
+                ? argument.NameEquals is null && positional++ == argumentIndex
+                : argument.NameEquals?.Name.Identifier.ValueText == namedArgument;
+            if (match)
+            {
+                expression = argument.Expression;
+                break;
+            }
+        }
+
+        if (expression is LiteralExpressionSyntax { Token: var token } && token.IsKind(SyntaxKind.StringLiteralToken))
+        {
+            string text = token.Text;
+            string value = token.ValueText;
+            int open = text.StartsWith("@\"", StringComparison.Ordinal) ? 2 : text.StartsWith("\"", StringComparison.Ordinal) ? 1 : -1;
+            if (open > 0 && text.Length == value.Length + open + 1 && string.CompareOrdinal(text, open, value, 0, value.Length) == 0)
+            {
+                int start = token.SpanStart + open + Math.Min(index, value.Length);
+                int span = Math.Max(0, Math.Min(length, value.Length - index));
+                return Location.Create(token.SyntaxTree!, new TextSpan(start, span));
+            }
+        }
+
+        return whole;
+    }
+}

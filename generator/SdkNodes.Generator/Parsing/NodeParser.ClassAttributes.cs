@@ -1,0 +1,256 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using Microsoft.CodeAnalysis;
+using SdkNodes.Generator.Diagnostics;
+using SdkNodes.Generator.Model;
+
+namespace SdkNodes.Generator.Parsing;
+
+internal sealed partial class NodeParser
+{
+    // The attributes on the node class besides the node attribute itself.
+    private sealed class ClassAttributes(NodeParser parser)
+    {
+        private const double MaxTimeoutSeconds = 300;
+
+        private readonly DiagnosticReporter _reporter = parser._reporter;
+        private bool _hasSuccessCodes;
+
+        public List<StaticHeaderModel> Headers { get; } = [];
+
+        public List<int> SuccessCodes { get; } = [];
+
+        public List<StatusMessageModel> StatusMessages { get; } = [];
+
+        public List<CodeMessageModel> CodeMessages { get; } = [];
+
+        public ErrorCodeFieldModel? ErrorCodeField { get; private set; }
+
+        public bool AbortOnFailure { get; private set; }
+
+        public long? TimeoutTicks { get; private set; }
+
+        public bool UseProxy { get; private set; }
+
+        public void Read()
+        {
+            var statusMessageAttributes = new List<AttributeData>();
+            foreach (AttributeData attribute in parser._type.GetAttributes())
+            {
+                ImmutableArgs args = new(attribute);
+                switch (AttributeName(attribute))
+                {
+                    case "SdkNodes.SuccessCodesAttribute" when args.Count == 1:
+                        ReadSuccessCodes(attribute);
+                        break;
+                    case "SdkNodes.ErrorMessageAttribute" when args.Count == 2:
+                        ReadErrorMessage(attribute, statusMessageAttributes);
+                        break;
+                    case "SdkNodes.ErrorCodeFieldAttribute" when args.Count == 1:
+                        ReadErrorCodeField(attribute);
+                        break;
+                    case "SdkNodes.OnFailureAttribute" when args.Count == 1 && args.Value(0) is int action:
+                        AbortOnFailure = action == 1;
+                        break;
+                    case "SdkNodes.TimeoutAttribute" when args.Count == 1 && args.Value(0) is { } seconds:
+                        ReadTimeout(attribute, Convert.ToDouble(seconds, CultureInfo.InvariantCulture));
+                        break;
+                    case "SdkNodes.UseProxyAttribute":
+                        UseProxy = true;
+                        break;
+                    case "SdkNodes.HeaderAttribute":
+                        ReadHeader(attribute, args);
+                        break;
+                }
+            }
+
+            CheckMessagesForSuccessCodes(statusMessageAttributes);
+        }
+
+        private void ReadSuccessCodes(AttributeData attribute)
+        {
+            _hasSuccessCodes = true;
+            TypedConstant codes = attribute.ConstructorArguments[0];
+            if (codes.Kind != TypedConstantKind.Array)
+            {
+                return;
+            }
+
+            for (int i = 0; i < codes.Values.Length; i++)
+            {
+                if (codes.Values[i].Value is not int code)
+                {
+                    continue;
+                }
+
+                Location? location = _reporter.ArgumentLocation(attribute, codes.Values.Length == 1 ? 0 : i);
+                if (code is < 100 or > 599)
+                {
+                    _reporter.Report(DiagnosticDescriptors.InvalidStatusCode, location, $"Status code {code} of '{parser._name}' is not an HTTP status code; use 100 to 599");
+                }
+                else if (SuccessCodes.Contains(code))
+                {
+                    _reporter.Report(DiagnosticDescriptors.InvalidStatusCode, location, $"Success code {code} of '{parser._name}' is listed twice");
+                }
+                else
+                {
+                    SuccessCodes.Add(code);
+                }
+            }
+        }
+
+        private void ReadErrorMessage(AttributeData attribute, List<AttributeData> statusMessageAttributes)
+        {
+            if (attribute.ConstructorArguments[1].Value is not string message)
+            {
+                return;
+            }
+
+            Location? location = _reporter.ArgumentLocation(attribute, 0);
+            switch (attribute.ConstructorArguments[0].Value)
+            {
+                case int status when status is < 100 or > 599:
+                    _reporter.Report(DiagnosticDescriptors.InvalidStatusCode, location, $"Status code {status} of '{parser._name}' is not an HTTP status code; use 100 to 599");
+                    break;
+                case int status when StatusMessages.Exists(m => m.Status == status):
+                    _reporter.Report(DiagnosticDescriptors.InvalidStatusCode, location, $"Status code {status} of '{parser._name}' has two error messages");
+                    break;
+                case int status:
+                    StatusMessages.Add(new StatusMessageModel(status, message));
+                    statusMessageAttributes.Add(attribute);
+                    break;
+                case string code when CodeMessages.Exists(m => m.Code == code):
+                    _reporter.Report(DiagnosticDescriptors.InvalidStatusCode, location, $"Error code '{code}' of '{parser._name}' has two error messages");
+                    break;
+                case string code:
+                    CodeMessages.Add(new CodeMessageModel(code, message));
+                    break;
+            }
+        }
+
+        private void CheckMessagesForSuccessCodes(List<AttributeData> statusMessageAttributes)
+        {
+            for (int i = 0; i < StatusMessages.Count; i++)
+            {
+                int status = StatusMessages[i].Status;
+                bool isSuccess = _hasSuccessCodes ? SuccessCodes.Contains(status) : status is >= 200 and <= 299;
+                if (isSuccess)
+                {
+                    _reporter.Report(DiagnosticDescriptors.MessageForSuccessCode, _reporter.ArgumentLocation(statusMessageAttributes[i], 0), status, parser._name);
+                }
+            }
+        }
+
+        private void ReadErrorCodeField(AttributeData attribute)
+        {
+            if (attribute.ConstructorArguments[0].Value is not string pointer)
+            {
+                return;
+            }
+
+            string? success = null;
+            string? messagePointer = null;
+            foreach (KeyValuePair<string, TypedConstant> named in attribute.NamedArguments)
+            {
+                switch (named.Key)
+                {
+                    case "Success":
+                        success = named.Value.Value as string;
+                        break;
+                    case "MessagePointer":
+                        messagePointer = named.Value.Value as string;
+                        break;
+                }
+            }
+
+            List<string>? tokens = ParsePointer(attribute, pointer, null);
+            List<string>? messageTokens = messagePointer is null ? null : ParsePointer(attribute, messagePointer, "MessagePointer");
+            if (tokens is null || (messagePointer is not null && messageTokens is null))
+            {
+                return;
+            }
+
+            ErrorCodeField = new ErrorCodeFieldModel(
+                pointer,
+                tokens.ToEquatableArray(),
+                success,
+                messagePointer,
+                messageTokens?.ToEquatableArray());
+        }
+
+        private List<string>? ParsePointer(AttributeData attribute, string pointer, string? namedArgument)
+        {
+            (List<string>? tokens, TemplateError? error) = JsonPointerParser.Parse(pointer);
+            if (error is { } e)
+            {
+                _reporter.Report(
+                    DiagnosticDescriptors.MalformedJsonPointer,
+                    _reporter.LocationInString(attribute, 0, namedArgument, e.Index, e.Length),
+                    pointer,
+                    e.Message);
+            }
+
+            return tokens;
+        }
+
+        private void ReadTimeout(AttributeData attribute, double seconds)
+        {
+            if (double.IsNaN(seconds) || seconds <= 0 || seconds > MaxTimeoutSeconds)
+            {
+                _reporter.Report(
+                    DiagnosticDescriptors.TimeoutOutOfRange,
+                    _reporter.ArgumentLocation(attribute, 0),
+                    parser._name,
+                    seconds.ToString("0.###", CultureInfo.InvariantCulture));
+                return;
+            }
+
+            TimeoutTicks = (long)Math.Round(seconds * TimeSpan.TicksPerSecond);
+        }
+
+        private void ReadHeader(AttributeData attribute, ImmutableArgs args)
+        {
+            if (args.Value(0) is not string name)
+            {
+                return;
+            }
+
+            Location? location = _reporter.ArgumentLocation(attribute, 0);
+            if (args.Count != 2 || args.Value(1) is not string value)
+            {
+                if (args.Count == 1)
+                {
+                    _reporter.Report(DiagnosticDescriptors.InvalidHeader, location, $"[Header(\"{name}\")] on the class needs a value: [Header(\"{name}\", \"value\")]");
+                }
+
+                return;
+            }
+
+            string? problem = HeaderRules.NameProblem(name);
+            if (problem is null && HeaderRules.ValueProblem(name, value) is { } valueProblem)
+            {
+                problem = valueProblem;
+                location = _reporter.ArgumentLocation(attribute, 1);
+            }
+
+            if (problem is not null)
+            {
+                _reporter.Report(DiagnosticDescriptors.InvalidHeader, location, problem);
+                return;
+            }
+
+            Headers.Add(new StaticHeaderModel(name, value));
+        }
+    }
+
+    // Constructor arguments of an attribute, tolerant of half-typed code.
+    private readonly struct ImmutableArgs(AttributeData attribute)
+    {
+        public int Count => attribute.ConstructorArguments.Length;
+
+        public object? Value(int index) => index < Count && attribute.ConstructorArguments[index].Kind != TypedConstantKind.Error
+            ? attribute.ConstructorArguments[index].Value
+            : null;
+    }
+}

@@ -1,0 +1,287 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using SdkNodes.Generator.Diagnostics;
+using SdkNodes.Generator.Model;
+
+namespace SdkNodes.Generator.Parsing;
+
+internal sealed partial class NodeParser
+{
+    // A property while it is being bound; becomes a PropertyModel.
+    private sealed class PropertyDraft(IPropertySymbol symbol)
+    {
+        public IPropertySymbol Symbol { get; } = symbol;
+
+        public string? HeaderName { get; set; }
+
+        public AttributeData? BodyAttribute { get; set; }
+
+        public AttributeData? HeaderAttribute { get; set; }
+
+        public string? UriParam { get; set; }
+
+        public bool IsSecret { get; set; }
+
+        public string? Format { get; set; }
+
+        public string? BoundVariable { get; set; }
+    }
+
+    private List<PropertyModel> ReadProperties(string method, bool isSendObject, List<TemplatePart> parts)
+    {
+        List<PropertyDraft> drafts = CollectProperties();
+        CheckBodies(drafts, method, isSendObject);
+        BindVariables(drafts, parts);
+
+        var models = new List<PropertyModel>();
+        foreach (PropertyDraft draft in drafts)
+        {
+            models.Add(ToModel(draft));
+        }
+
+        return models;
+    }
+
+    private List<PropertyDraft> CollectProperties()
+    {
+        var drafts = new List<PropertyDraft>();
+        foreach (ISymbol member in _type.GetMembers())
+        {
+            if (member is not IPropertySymbol { IsStatic: false, IsIndexer: false, DeclaredAccessibility: Accessibility.Public, SetMethod: not null } property)
+            {
+                continue;
+            }
+
+            var draft = new PropertyDraft(property);
+            foreach (AttributeData attribute in property.GetAttributes())
+            {
+                switch (AttributeName(attribute))
+                {
+                    case "SdkNodes.HeaderAttribute" when attribute.ConstructorArguments.Length >= 1:
+                        draft.HeaderAttribute = attribute;
+                        draft.HeaderName = attribute.ConstructorArguments[0].Value as string;
+                        break;
+                    case "SdkNodes.BodyAttribute":
+                        draft.BodyAttribute = attribute;
+                        break;
+                    case "SdkNodes.UriParamAttribute" when attribute.ConstructorArguments.Length == 1:
+                        draft.UriParam = attribute.ConstructorArguments[0].Value as string;
+                        break;
+                    case "SdkNodes.SecretAttribute":
+                        draft.IsSecret = true;
+                        break;
+                    case "SdkNodes.FormatAttribute" when attribute.ConstructorArguments.Length == 1:
+                        draft.Format = attribute.ConstructorArguments[0].Value as string;
+                        break;
+                }
+            }
+
+            if (draft.HeaderAttribute is not null)
+            {
+                CheckHeaderProperty(draft);
+            }
+
+            drafts.Add(draft);
+        }
+
+        return drafts;
+    }
+
+    private void CheckHeaderProperty(PropertyDraft draft)
+    {
+        Location? location = _reporter.ArgumentLocation(draft.HeaderAttribute!, 0);
+        if (draft.HeaderAttribute!.ConstructorArguments.Length == 2)
+        {
+            _reporter.Report(
+                DiagnosticDescriptors.InvalidHeader,
+                location,
+                $"[Header(name, value)] on property '{draft.Symbol.Name}' gives a fixed value; on a property write [Header(\"{draft.HeaderName}\")] and the property's value is sent");
+            return;
+        }
+
+        if (HeaderRules.NameProblem(draft.HeaderName) is { } problem)
+        {
+            _reporter.Report(DiagnosticDescriptors.InvalidHeader, location, problem);
+        }
+
+        ITypeSymbol type = ValueTypes.Underlying(draft.Symbol.Type, out _);
+        if (ValueTypes.FormatOf(type) == ValueFormat.Unsupported)
+        {
+            _reporter.Report(
+                DiagnosticDescriptors.UnsupportedType,
+                IdentifierLocation(draft.Symbol),
+                draft.Symbol.Name,
+                draft.Symbol.Type.ToDisplayString(ValueTypes.ShortWithNullability),
+                "sent as a header");
+        }
+    }
+
+    private void CheckBodies(List<PropertyDraft> drafts, string method, bool isSendObject)
+    {
+        List<PropertyDraft> bodies = drafts.Where(d => d.BodyAttribute is not null).ToList();
+        if (bodies.Count > 1)
+        {
+            _reporter.Report(
+                DiagnosticDescriptors.BodyCount,
+                _reporter.SyntaxOf(bodies[1].BodyAttribute!)?.GetLocation(),
+                $"'{_name}' has more than one [Body] property ('{bodies[0].Symbol.Name}' and '{bodies[1].Symbol.Name}'); a request has one body");
+        }
+        else if (bodies.Count == 0 && isSendObject)
+        {
+            _reporter.Report(
+                DiagnosticDescriptors.BodyCount,
+                IdentifierLocation(_type),
+                $"'{_name}' sends a data object, so it needs one [Body] property holding the record");
+        }
+
+        if (method is "GET" or "HEAD")
+        {
+            foreach (PropertyDraft body in bodies)
+            {
+                _reporter.Report(DiagnosticDescriptors.BodyNotAllowed, _reporter.SyntaxOf(body.BodyAttribute!)?.GetLocation(), _name, method, body.Symbol.Name);
+            }
+        }
+    }
+
+    private void BindVariables(List<PropertyDraft> drafts, List<TemplatePart> parts)
+    {
+        for (int p = 0; p < parts.Count; p++)
+        {
+            TemplatePart part = parts[p];
+            if (part.Literal is not null)
+            {
+                continue;
+            }
+
+            var bound = new List<TemplateVariable>();
+            foreach (TemplateVariable variable in part.Variables)
+            {
+                PropertyDraft? property = BindVariable(drafts, variable);
+                bound.Add(variable with { Property = property?.Symbol.Name });
+            }
+
+            parts[p] = part with { Variables = bound.ToEquatableArray() };
+        }
+    }
+
+    private PropertyDraft? BindVariable(List<PropertyDraft> drafts, TemplateVariable variable)
+    {
+        Location? location = _reporter.LocationInString(_nodeAttribute, 1, null, variable.Offset, variable.Name.Length);
+        List<PropertyDraft> matches = drafts.Where(d => Binds(d, variable.Name)).ToList();
+        if (matches.Count == 0)
+        {
+            _reporter.Report(DiagnosticDescriptors.UnknownVariable, location, variable.Name, _name, Suggestion(drafts, variable.Name));
+            return null;
+        }
+
+        if (matches.Count > 1)
+        {
+            _reporter.Report(DiagnosticDescriptors.VariableBoundTwice, location, matches[0].Symbol.Name, matches[1].Symbol.Name, variable.Name);
+            return null;
+        }
+
+        PropertyDraft match = matches[0];
+        match.BoundVariable = variable.Name;
+        ITypeSymbol type = ValueTypes.Underlying(match.Symbol.Type, out _);
+        if (ValueTypes.FormatOf(type) == ValueFormat.Unsupported)
+        {
+            _reporter.Report(
+                DiagnosticDescriptors.UnsupportedType,
+                IdentifierLocation(match.Symbol),
+                match.Symbol.Name,
+                match.Symbol.Type.ToDisplayString(ValueTypes.ShortWithNullability),
+                "expanded into a URI");
+        }
+        else if (variable.Explode)
+        {
+            _reporter.Report(
+                DiagnosticDescriptors.MalformedTemplate,
+                _reporter.LocationInString(_nodeAttribute, 1, null, variable.Offset + variable.Name.Length, 1),
+                _name,
+                $"'*' explodes a list or map, but '{match.Symbol.Name}' is a single value of type '{type.ToDisplayString(ValueTypes.ShortWithNullability)}'");
+        }
+
+        if (match.IsSecret)
+        {
+            _reporter.Report(DiagnosticDescriptors.SecretInUrl, location, match.Symbol.Name);
+        }
+
+        return match;
+    }
+
+    private static bool Binds(PropertyDraft draft, string variable)
+    {
+        if (draft.HeaderAttribute is not null || draft.BodyAttribute is not null)
+        {
+            return false;
+        }
+
+        string name = draft.UriParam ?? draft.Symbol.Name;
+        return string.Equals(name, variable, StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static string Suggestion(List<PropertyDraft> drafts, string variable)
+    {
+        string? best = null;
+        int bestDistance = int.MaxValue;
+        foreach (PropertyDraft draft in drafts)
+        {
+            if (draft.HeaderAttribute is not null || draft.BodyAttribute is not null || draft.BoundVariable is not null)
+            {
+                continue;
+            }
+
+            int distance = EditDistance.Compute(draft.Symbol.Name.ToLowerInvariant(), variable.ToLowerInvariant());
+            if (distance < bestDistance)
+            {
+                best = draft.Symbol.Name;
+                bestDistance = distance;
+            }
+        }
+
+        if (best is not null && bestDistance <= Math.Max(2, variable.Length / 3))
+        {
+            return $"; did you mean '{best}'?";
+        }
+
+        return $"; add a property named '{variable}', or bind one with [UriParam(\"{variable}\")]";
+    }
+
+    private PropertyModel ToModel(PropertyDraft draft)
+    {
+        IPropertySymbol symbol = draft.Symbol;
+        ITypeSymbol type = ValueTypes.Underlying(symbol.Type, out bool isNullableValueType);
+        PropertyBinding binding = draft.BodyAttribute is not null ? PropertyBinding.Body
+            : draft.HeaderAttribute is not null ? PropertyBinding.Header
+            : draft.BoundVariable is not null ? PropertyBinding.UriVariable
+            : PropertyBinding.None;
+
+        if (binding == PropertyBinding.None)
+        {
+            _reporter.Report(DiagnosticDescriptors.UnboundProperty, IdentifierLocation(symbol), symbol.Name, _name);
+        }
+
+        bool isReferenceType = symbol.Type.IsReferenceType;
+        bool isRequired = symbol.IsRequired || (isReferenceType && symbol.Type.NullableAnnotation == NullableAnnotation.NotAnnotated);
+        return new PropertyModel(
+            Name: symbol.Name,
+            Type: symbol.Type.ToDisplayString(ValueTypes.FullyQualifiedWithNullability),
+            TypeOf: ValueTypes.TypeOf(symbol.Type),
+            TypeDisplayName: symbol.Type.ToDisplayString(ValueTypes.ShortWithNullability),
+            IsSecret: draft.IsSecret,
+            IsRequired: isRequired,
+            IsNullableValueType: isNullableValueType,
+            IsReferenceType: isReferenceType,
+            Binding: binding,
+            BindsTo: binding switch
+            {
+                PropertyBinding.UriVariable => draft.BoundVariable,
+                PropertyBinding.Header => draft.HeaderName,
+                _ => null,
+            },
+            Format: ValueTypes.FormatOf(type),
+            FormatString: draft.Format ?? ValueTypes.DefaultFormat(type));
+    }
+}

@@ -1,0 +1,244 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using SdkNodes.Generator.Diagnostics;
+using SdkNodes.Generator.Model;
+
+namespace SdkNodes.Generator.Parsing;
+
+/// <summary>
+/// Reads a node class into a <see cref="NodeModel"/>, reporting every rule it breaks. The
+/// analyzer reports what this finds; the generator emits the model, which is null when the
+/// node has errors.
+/// </summary>
+internal sealed partial class NodeParser
+{
+    public const string ApiRequestAttribute = "SdkNodes.ApiRequestAttribute";
+    public const string SendObjectAttribute = "SdkNodes.SendObjectAttribute";
+
+    private static readonly string[] s_methods = ["GET", "POST", "PUT", "DELETE", "HEAD", "PATCH"];
+
+    private readonly INamedTypeSymbol _type;
+    private readonly AttributeData _nodeAttribute;
+    private readonly DiagnosticReporter _reporter;
+    private readonly string _name;
+
+    private NodeParser(INamedTypeSymbol type, AttributeData nodeAttribute, DiagnosticReporter reporter)
+    {
+        _type = type;
+        _nodeAttribute = nodeAttribute;
+        _reporter = reporter;
+        _name = type.Name;
+    }
+
+    /// <summary>Finds the node attribute on <paramref name="type"/>, or null when it has none.</summary>
+    public static AttributeData? FindNodeAttribute(INamedTypeSymbol type)
+    {
+        foreach (AttributeData attribute in type.GetAttributes())
+        {
+            string? name = attribute.AttributeClass?.ToDisplayString();
+            if (name is ApiRequestAttribute or SendObjectAttribute)
+            {
+                return attribute;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Parses a node class. Returns null when an error was reported.</summary>
+    public static NodeModel? Parse(INamedTypeSymbol type, AttributeData nodeAttribute, DiagnosticReporter reporter)
+        => new NodeParser(type, nodeAttribute, reporter).Parse();
+
+    private NodeModel? Parse()
+    {
+        if (_nodeAttribute.ConstructorArguments.Length != 2
+            || _nodeAttribute.ConstructorArguments[0].Value is not string rawMethod
+            || _nodeAttribute.ConstructorArguments[1].Value is not string template)
+        {
+            // Missing or non-constant arguments: the compiler reports those.
+            return null;
+        }
+
+        bool isSendObject = _nodeAttribute.AttributeClass?.ToDisplayString() == SendObjectAttribute;
+        CheckPartial();
+        List<ContainingTypeModel> containers = ReadContainingTypes();
+        string method = ReadMethod(rawMethod);
+        (string? responseType, string? responseTypeOf, string? responseTypeName, bool allowsEmpty) = ReadResponseType(method);
+
+        List<TemplatePart> parts = ReadTemplate(template);
+        List<PropertyModel> properties = ReadProperties(method, isSendObject, parts);
+
+        var attributes = new ClassAttributes(this);
+        attributes.Read();
+
+        if (_reporter.HasErrors)
+        {
+            return null;
+        }
+
+        return new NodeModel(
+            Namespace: _type.ContainingNamespace.IsGlobalNamespace ? string.Empty : _type.ContainingNamespace.ToDisplayString(),
+            ClassName: _type.Name,
+            Keyword: _type.IsRecord ? "record" : "class",
+            TypeParameters: TypeParameterList(_type),
+            ContainingTypes: containers.ToEquatableArray(),
+            FullName: _type.ToDisplayString(),
+            FullyQualifiedName: _type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
+            IsSendObject: isSendObject,
+            Method: method,
+            UriTemplate: template,
+            IsRelative: !UriTemplateParser.IsAbsolute(template),
+            TemplateParts: parts.ToEquatableArray(),
+            Properties: properties.ToEquatableArray(),
+            StaticHeaders: attributes.Headers.ToEquatableArray(),
+            SuccessCodes: attributes.SuccessCodes.ToEquatableArray(),
+            StatusMessages: attributes.StatusMessages.ToEquatableArray(),
+            ErrorCodeMessages: attributes.CodeMessages.ToEquatableArray(),
+            ErrorCodeField: attributes.ErrorCodeField,
+            AbortOnFailure: attributes.AbortOnFailure,
+            TimeoutTicks: attributes.TimeoutTicks,
+            UseProxy: attributes.UseProxy,
+            ResponseType: responseType,
+            ResponseTypeOf: responseTypeOf,
+            ResponseTypeName: responseTypeName,
+            AllowsEmptyResponse: allowsEmpty);
+    }
+
+    private void CheckPartial()
+    {
+        if (!IsPartial(_type))
+        {
+            _reporter.Report(DiagnosticDescriptors.NotPartial, IdentifierLocation(_type), _name);
+        }
+    }
+
+    private List<ContainingTypeModel> ReadContainingTypes()
+    {
+        var containers = new List<ContainingTypeModel>();
+        for (INamedTypeSymbol? container = _type.ContainingType; container is not null; container = container.ContainingType)
+        {
+            if (!IsPartial(container))
+            {
+                _reporter.Report(DiagnosticDescriptors.NotPartial, IdentifierLocation(container), container.Name);
+            }
+
+            string keyword = container.TypeKind switch
+            {
+                TypeKind.Struct => container.IsRecord ? "record struct" : "struct",
+                TypeKind.Interface => "interface",
+                _ => container.IsRecord ? "record" : "class",
+            };
+            containers.Insert(0, new ContainingTypeModel(keyword, container.Name, TypeParameterList(container)));
+        }
+
+        return containers;
+    }
+
+    private string ReadMethod(string rawMethod)
+    {
+        string method = rawMethod.Trim().ToUpperInvariant();
+        if (Array.IndexOf(s_methods, method) < 0)
+        {
+            _reporter.Report(DiagnosticDescriptors.UnsupportedMethod, _reporter.ArgumentLocation(_nodeAttribute, 0), rawMethod);
+        }
+
+        return method;
+    }
+
+    private (string? Type, string? TypeOf, string? Name, bool AllowsEmpty) ReadResponseType(string method)
+    {
+        INamedTypeSymbol? typed = null;
+        bool untyped = false;
+        foreach (INamedTypeSymbol candidate in _type.AllInterfaces)
+        {
+            if (candidate.Name != "IApiNode" || candidate.ContainingNamespace?.ToDisplayString() != "SdkNodes")
+            {
+                continue;
+            }
+
+            if (candidate.Arity == 1)
+            {
+                typed = candidate;
+            }
+            else
+            {
+                untyped = true;
+            }
+        }
+
+        if (typed is null)
+        {
+            if (!untyped)
+            {
+                _reporter.Report(DiagnosticDescriptors.MissingNodeInterface, IdentifierLocation(_type), _name);
+            }
+
+            return (null, null, null, true);
+        }
+
+        ITypeSymbol response = typed.TypeArguments[0];
+        string shortName = response.ToDisplayString(ValueTypes.ShortWithNullability);
+        if (method == "HEAD")
+        {
+            _reporter.Report(DiagnosticDescriptors.HeadWithBodyType, IdentifierLocation(_type), _name, shortName);
+        }
+
+        bool allowsEmpty = response.NullableAnnotation == NullableAnnotation.Annotated
+                           || response.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T;
+        return (response.ToDisplayString(ValueTypes.FullyQualifiedWithNullability), ValueTypes.TypeOf(response), shortName, allowsEmpty);
+    }
+
+    private List<TemplatePart> ReadTemplate(string template)
+    {
+        (List<TemplatePart> parts, List<TemplateError> errors) = UriTemplateParser.Parse(template);
+        foreach (TemplateError error in errors)
+        {
+            _reporter.Report(
+                DiagnosticDescriptors.MalformedTemplate,
+                _reporter.LocationInString(_nodeAttribute, 1, null, error.Index, error.Length),
+                _name,
+                error.Message);
+        }
+
+        return parts;
+    }
+
+    private static bool IsPartial(INamedTypeSymbol type)
+    {
+        foreach (SyntaxReference reference in type.DeclaringSyntaxReferences)
+        {
+            if (reference.GetSyntax() is TypeDeclarationSyntax declaration
+                && declaration.Modifiers.Any(m => m.IsKind(SyntaxKind.PartialKeyword)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static Location? IdentifierLocation(ISymbol symbol)
+    {
+        foreach (SyntaxReference reference in symbol.DeclaringSyntaxReferences)
+        {
+            switch (reference.GetSyntax())
+            {
+                case BaseTypeDeclarationSyntax type:
+                    return type.Identifier.GetLocation();
+                case PropertyDeclarationSyntax property:
+                    return property.Identifier.GetLocation();
+            }
+        }
+
+        return symbol.Locations.FirstOrDefault();
+    }
+
+    private static string TypeParameterList(INamedTypeSymbol type)
+        => type.TypeParameters.Length == 0 ? string.Empty : "<" + string.Join(", ", type.TypeParameters.Select(p => p.Name)) + ">";
+
+    private static string? AttributeName(AttributeData attribute) => attribute.AttributeClass?.ToDisplayString();
+}

@@ -1,0 +1,56 @@
+using SdkNodes;
+
+namespace SdkNodes.Sample;
+
+/// <summary>What the IP-attribution API answers.</summary>
+public sealed record IpInfo(string Province, string City, string Isp);
+
+/// <summary>A purchase order, as the order system takes it.</summary>
+public sealed record Order(string OrderId, string Customer, decimal Amount, string City);
+
+/// <summary>What the order system answers when it stores an order.</summary>
+public sealed record OrderReceipt(string OrderId, string Status);
+
+/// <summary>Looks up where an IP address is registered. The API key is a secret: it is redacted in the history.</summary>
+[ApiRequest("GET", "/ip/ipNew{?ip,key}")]
+[SuccessCodes(200)]
+[ErrorMessage(401, "The API key was rejected")]
+[ErrorCodeField("/error_code", Success = "0", MessagePointer = "/reason")]
+[Header("Accept", "application/json")]
+public sealed partial class IpAttribution : IApiNode<IpInfo>
+{
+    public required string Ip { get; init; }
+
+    [Secret]
+    public required string Key { get; init; }
+}
+
+/// <summary>Pushes an order to the order system.</summary>
+[ApiRequest("POST", "/orders")]
+[SuccessCodes(201)]
+[ErrorMessage(409, "The order system already has this order")]
+public sealed partial class PushOrder : IApiNode<OrderReceipt>
+{
+    [Body]
+    public required Order Order { get; init; }
+
+    [Header("Authorization"), Secret]
+    public string? Token { get; init; }
+}
+
+/// <summary>Reads a customer; the order system answers 404 for unknown ones, which maps to a readable message.</summary>
+[ApiRequest("GET", "/customers/{customerId}")]
+[ErrorMessage(404, "No such customer in the order system")]
+[OnFailure(FailureAction.Continue)]
+public sealed partial class LookupCustomer : IApiNode
+{
+    public required string CustomerId { get; init; }
+}
+
+/// <summary>Asks the order system for stock; its warehouse is slow today, so this node times out.</summary>
+[ApiRequest("GET", "/inventory/{sku}")]
+[Timeout(0.5)]
+public sealed partial class CheckInventory : IApiNode
+{
+    public required string Sku { get; init; }
+}

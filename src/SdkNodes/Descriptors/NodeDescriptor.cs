@@ -1,0 +1,90 @@
+using System;
+using System.Collections.Generic;
+
+namespace SdkNodes;
+
+/// <summary>
+/// Everything the build knows about a node: generated once per node class as its static
+/// <c>Descriptor</c>, read by the runtime, the Test API and tools that list nodes.
+/// </summary>
+public sealed class NodeDescriptor
+{
+    private static readonly IReadOnlyDictionary<int, string> s_noStatusMessages = new Dictionary<int, string>();
+    private static readonly IReadOnlyDictionary<string, string> s_noCodeMessages = new Dictionary<string, string>();
+
+    /// <summary>The node's class name, e.g. <c>IpAttribution</c>.</summary>
+    public required string Name { get; init; }
+
+    /// <summary>The node's full type name, e.g. <c>Contoso.Nodes.IpAttribution</c>.</summary>
+    public required string FullName { get; init; }
+
+    /// <summary>Custom request or data object.</summary>
+    public NodeKind Kind { get; init; }
+
+    /// <summary>The HTTP method in upper case.</summary>
+    public required string Method { get; init; }
+
+    /// <summary>The RFC 6570 URI template as written on the attribute.</summary>
+    public required string UriTemplate { get; init; }
+
+    /// <summary>True when the template has no scheme and resolves against a base address.</summary>
+    public bool IsRelative { get; init; }
+
+    /// <summary>The node's settable properties, in declaration order.</summary>
+    public IReadOnlyList<NodeParameter> Parameters { get; init; } = [];
+
+    /// <summary>The status codes that count as success; empty means any 2xx.</summary>
+    public IReadOnlyList<int> SuccessCodes { get; init; } = [];
+
+    /// <summary>Readable messages for status codes.</summary>
+    public IReadOnlyDictionary<int, string> StatusMessages { get; init; } = s_noStatusMessages;
+
+    /// <summary>Readable messages for error codes read from the body.</summary>
+    public IReadOnlyDictionary<string, string> ErrorCodeMessages { get; init; } = s_noCodeMessages;
+
+    /// <summary>Where the body carries an error code, if it does.</summary>
+    public ErrorCodeField? ErrorCodeField { get; init; }
+
+    /// <summary>What happens when the node fails or times out.</summary>
+    public FailureAction FailureAction { get; init; }
+
+    /// <summary>The node's own timeout from <see cref="TimeoutAttribute"/>, or null for the runtime's default.</summary>
+    public TimeSpan? Timeout { get; init; }
+
+    /// <summary>True when the node sends through the organisation's web proxy.</summary>
+    public bool UseProxy { get; init; }
+
+    /// <summary>The response body type, or null for an untyped node (<see cref="IApiNode"/>).</summary>
+    public Type? ResponseType { get; init; }
+
+    /// <summary>The response type as written in C#, e.g. <c>IpInfo</c>; null for an untyped node.</summary>
+    public string? ResponseTypeName { get; init; }
+
+    /// <summary>True when the response type is nullable, so an empty body is a success with no body.</summary>
+    public bool AllowsEmptyResponse { get; init; }
+
+    /// <summary>Names of request headers whose values are secrets (from <see cref="SecretAttribute"/> properties).</summary>
+    public IReadOnlyList<string> SecretHeaders { get; init; } = [];
+
+    /// <summary>True when <paramref name="statusCode"/> counts as success for this node.</summary>
+    public bool IsSuccessCode(int statusCode)
+    {
+        if (SuccessCodes.Count == 0)
+        {
+            return statusCode is >= 200 and <= 299;
+        }
+
+        foreach (int code in SuccessCodes)
+        {
+            if (code == statusCode)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <inheritdoc />
+    public override string ToString() => $"{Name}: {Method} {UriTemplate}";
+}

@@ -1,0 +1,31 @@
+using System;
+
+namespace SdkNodes;
+
+/// <summary>One settable property of a node: what it is and what it binds to.</summary>
+public sealed class NodeParameter
+{
+    /// <summary>The property name.</summary>
+    public required string Name { get; init; }
+
+    /// <summary>The property type.</summary>
+    public required Type Type { get; init; }
+
+    /// <summary>The property type as written in C#, e.g. <c>string?</c>.</summary>
+    public required string TypeName { get; init; }
+
+    /// <summary>True for a <see cref="SecretAttribute"/> property: its value is never shown.</summary>
+    public bool IsSecret { get; init; }
+
+    /// <summary>True when the property is <c>required</c> or its type does not accept null.</summary>
+    public bool IsRequired { get; init; }
+
+    /// <summary>What the property's value goes into.</summary>
+    public NodeParameterBinding Binding { get; init; }
+
+    /// <summary>The template variable or header name it binds to; null for the body or nothing.</summary>
+    public string? BindsTo { get; init; }
+
+    /// <inheritdoc />
+    public override string ToString() => $"{Name} ({TypeName}) -> {Binding} {BindsTo}";
+}

@@ -1,0 +1,93 @@
+using System;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+
+namespace SdkNodes;
+
+/// <summary>Turns a successful response body into the node's <c>Body</c>.</summary>
+internal abstract class BodyReader<T>
+{
+    /// <summary>Reads the body; on failure calls <see cref="NodeExchange.Fail"/> and returns default.</summary>
+    public abstract T? Read(ReadOnlySpan<byte> utf8, string text, NodeDescriptor descriptor, JsonSerializerOptions options, NodeExchange exchange);
+}
+
+/// <summary>Reads <typeparamref name="T"/> with System.Text.Json; <c>string</c> takes the text as it is.</summary>
+internal sealed class TypedBodyReader<T> : BodyReader<T>
+{
+    public static readonly TypedBodyReader<T> Instance = new();
+
+    public override T? Read(ReadOnlySpan<byte> utf8, string text, NodeDescriptor descriptor, JsonSerializerOptions options, NodeExchange exchange)
+    {
+        if (typeof(T) == typeof(string))
+        {
+            return (T)(object)text;
+        }
+
+        string typeName = descriptor.ResponseTypeName ?? typeof(T).Name;
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            if (!descriptor.AllowsEmptyResponse)
+            {
+                exchange.Fail(new NodeError(
+                    NodeErrorKind.Deserialization,
+                    null,
+                    $"The response body is empty, but {typeName} was expected. Declare the response type as {typeName}? to accept an empty body."));
+            }
+
+            return default;
+        }
+
+        try
+        {
+            var typeInfo = (JsonTypeInfo<T>)options.GetTypeInfo(typeof(T));
+            return JsonSerializer.Deserialize(utf8, typeInfo);
+        }
+        catch (JsonException ex)
+        {
+            exchange.Fail(new NodeError(NodeErrorKind.Deserialization, null, DescribeJsonError(typeName, ex)));
+            return default;
+        }
+        catch (NotSupportedException ex)
+        {
+            exchange.Fail(new NodeError(NodeErrorKind.Deserialization, null, $"The response body could not be read as {typeName}: {ex.Message}"));
+            return default;
+        }
+    }
+
+    // "The response body does not match IpInfo at $.city: The JSON value could not be converted to System.String."
+    private static string DescribeJsonError(string typeName, JsonException ex)
+    {
+        string reason = ex.Message;
+        int pathStart = reason.IndexOf(" Path: ", StringComparison.Ordinal);
+        if (pathStart >= 0)
+        {
+            reason = reason[..pathStart];
+        }
+
+        return $"The response body does not match {typeName} at {ex.Path ?? "$"}: {reason.Trim()}";
+    }
+}
+
+/// <summary>For untyped nodes: the body as a <see cref="JsonElement"/> when it is JSON, otherwise null. Never fails.</summary>
+internal sealed class UntypedBodyReader : BodyReader<JsonElement?>
+{
+    public static readonly UntypedBodyReader Instance = new();
+
+    public override JsonElement? Read(ReadOnlySpan<byte> utf8, string text, NodeDescriptor descriptor, JsonSerializerOptions options, NodeExchange exchange)
+    {
+        if (utf8.IsEmpty)
+        {
+            return null;
+        }
+
+        try
+        {
+            var reader = new Utf8JsonReader(utf8);
+            return JsonElement.ParseValue(ref reader);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,434 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Net.Http;
+using System.Runtime.ExceptionServices;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using System.Threading;
+using System.Threading.Tasks;
+using Polly;
+using Polly.Timeout;
+
+namespace SdkNodes;
+
+/// <summary>
+/// Sends nodes: applies the timeout, reads and checks the answer, writes one history record
+/// per execution, and continues or aborts on failure. Create one per application and share
+/// it: it pools connections. Thread-safe.
+/// </summary>
+public sealed class NodeRuntime : IDisposable
+{
+    private readonly TimeProvider _time;
+    private readonly TimeSpan _defaultTimeout;
+    private readonly Dictionary<string, TimeSpan> _nodeTimeouts;
+    private readonly Uri? _baseAddress;
+    private readonly Dictionary<string, Uri> _baseAddresses;
+    private readonly INodeHistorySink[] _sinks;
+    private readonly long _maxResponseBytes;
+    private readonly HashSet<string> _sensitiveHeaders;
+    private readonly HttpInvokerPool _invokers;
+    private readonly ResiliencePipeline _pipeline;
+
+    /// <summary>Creates a runtime.</summary>
+    /// <param name="options">The settings; copied, so later changes to them have no effect.</param>
+    /// <param name="handler">
+    /// When given, every request goes through this handler (the caller's own pipeline, or an
+    /// in-memory handler in tests); the runtime does not dispose it.
+    /// </param>
+    /// <exception cref="ArgumentException">An option is out of range.</exception>
+    public NodeRuntime(NodeRuntimeOptions options, HttpMessageHandler? handler = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        Validate(options);
+
+        _time = options.TimeProvider;
+        _defaultTimeout = options.DefaultTimeout;
+        _nodeTimeouts = new Dictionary<string, TimeSpan>(options.NodeTimeouts, StringComparer.Ordinal);
+        _baseAddress = options.BaseAddress;
+        _baseAddresses = new Dictionary<string, Uri>(options.BaseAddresses, StringComparer.Ordinal);
+        _sinks = [.. options.HistorySinks];
+        _maxResponseBytes = options.MaxResponseBytes;
+        _sensitiveHeaders = new HashSet<string>(options.SensitiveHeaders, StringComparer.OrdinalIgnoreCase);
+        JsonSerializerOptions = CreateJsonOptions(options);
+        _invokers = new HttpInvokerPool(options, handler);
+        _pipeline = TimeoutPipeline.Create(_time);
+    }
+
+    /// <summary>The JSON options used for bodies (read-only).</summary>
+    public JsonSerializerOptions JsonSerializerOptions { get; }
+
+    /// <summary>The clock used for timeouts and timings.</summary>
+    public TimeProvider TimeProvider => _time;
+
+    /// <summary>Sends a typed node. Usually called through the node's generated <c>SendAsync</c>.</summary>
+    /// <exception cref="NodeAbortedException">The node failed and its failure action is <see cref="FailureAction.Abort"/>.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public Task<NodeResult<TResponse>> SendAsync<TResponse>(IApiNode<TResponse> node, CancellationToken cancellationToken = default)
+        => ExecuteAsync(node, TypedBodyReader<TResponse>.Instance, runId: null, cancellationToken);
+
+    /// <summary>Sends an untyped node: the body is a <see cref="JsonElement"/> when it is JSON.</summary>
+    /// <exception cref="NodeAbortedException">The node failed and its failure action is <see cref="FailureAction.Abort"/>.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public Task<NodeResult<JsonElement?>> SendAsync(IApiNode node, CancellationToken cancellationToken = default)
+        => ExecuteAsync(node, UntypedBodyReader.Instance, runId: null, cancellationToken);
+
+    /// <inheritdoc />
+    public void Dispose() => _invokers.Dispose();
+
+    internal async Task<NodeResult<T>> ExecuteAsync<T>(IGeneratedNode node, BodyReader<T> reader, string? runId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(node);
+        NodeDescriptor descriptor = node.Descriptor;
+        long startTimestamp = _time.GetTimestamp();
+        var exchange = new NodeExchange { NodeName = descriptor.Name, StartedAt = _time.GetUtcNow() };
+        ExceptionDispatchInfo? cancellation = null;
+        T? body = default;
+
+        HttpRequestMessage? request = BuildRequest(node, descriptor, exchange);
+        string redactedUrl = RedactedUrl(node, descriptor);
+        IReadOnlyList<KeyValuePair<string, string>> redactedHeaders = RedactedHeaders(request, descriptor);
+        try
+        {
+            if (request is not null)
+            {
+                body = await SendThroughPipelineAsync(request, descriptor, reader, exchange, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException ex) when (cancellationToken.IsCancellationRequested)
+        {
+            exchange.Fail(FailureMessages.Cancelled());
+            cancellation = ExceptionDispatchInfo.Capture(ex);
+        }
+        finally
+        {
+            request?.Dispose();
+        }
+
+        exchange.Elapsed = _time.GetElapsedTime(startTimestamp);
+        var result = new NodeResult<T>(exchange, body);
+        await WriteHistoryAsync(exchange, descriptor, runId, redactedUrl, redactedHeaders).ConfigureAwait(false);
+
+        cancellation?.Throw();
+        if (!result.IsSuccess && descriptor.FailureAction == FailureAction.Abort)
+        {
+            throw new NodeAbortedException(result);
+        }
+
+        return result;
+    }
+
+    private async Task<T?> SendThroughPipelineAsync<T>(
+        HttpRequestMessage request,
+        NodeDescriptor descriptor,
+        BodyReader<T> reader,
+        NodeExchange exchange,
+        CancellationToken cancellationToken)
+    {
+        TimeSpan timeout = TimeoutFor(descriptor);
+        ResilienceContext context = ResilienceContextPool.Shared.Get(cancellationToken);
+        context.Properties.Set(TimeoutPipeline.TimeoutKey, timeout);
+        try
+        {
+            var state = new ExchangeState<T>(this, request, descriptor, reader, exchange);
+            return await _pipeline.ExecuteAsync(
+                static (ctx, s) => s.Runtime.ExchangeAsync(s, ctx.CancellationToken),
+                context,
+                state).ConfigureAwait(false);
+        }
+        catch (TimeoutRejectedException)
+        {
+            exchange.Fail(FailureMessages.Timeout(request.RequestUri, timeout));
+        }
+        catch (Exception ex) when (ex is HttpRequestException or IOException or ResponseTooLargeException)
+        {
+            exchange.Fail(FailureMessages.FromException(ex, request.RequestUri));
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
+        }
+
+        return default;
+    }
+
+    // The exchange proper, inside the timeout: send, read the whole body, then judge it.
+    private async ValueTask<T?> ExchangeAsync<T>(ExchangeState<T> state, CancellationToken cancellationToken)
+    {
+        HttpMessageInvoker invoker = _invokers.Get(state.Descriptor);
+        using HttpResponseMessage response = await invoker.SendAsync(state.Request, cancellationToken).ConfigureAwait(false);
+        NodeExchange exchange = state.Exchange;
+        exchange.StatusCode = (int)response.StatusCode;
+        exchange.Headers = ResponseHeaders.Collect(response);
+
+        if (state.Request.Method == HttpMethod.Head)
+        {
+            return Judge(state, [], text: null);
+        }
+
+        using ResponseBytes bytes = await ResponseBytes.ReadAsync(response.Content, _maxResponseBytes, cancellationToken).ConfigureAwait(false);
+        string text = bytes.GetText();
+        exchange.RawBody = text;
+        return Judge(state, Utf8Of(bytes, text), text);
+    }
+
+    private T? Judge<T>(ExchangeState<T> state, ReadOnlySpan<byte> utf8, string? text)
+    {
+        NodeExchange exchange = state.Exchange;
+        NodeDescriptor descriptor = state.Descriptor;
+        NodeError? error = ResponseEvaluator.CheckStatus(descriptor, exchange.StatusCode!.Value)
+                           ?? ResponseEvaluator.CheckErrorCode(descriptor, utf8);
+        if (error is not null)
+        {
+            exchange.Fail(error);
+            return default;
+        }
+
+        T? body = text is null ? default : state.Reader.Read(utf8, text, descriptor, JsonSerializerOptions, exchange);
+        if (exchange.Error is null)
+        {
+            exchange.Outcome = NodeOutcome.Succeeded;
+        }
+
+        return body;
+    }
+
+    // JSON readers want UTF-8 without a BOM; a body in another charset is re-encoded.
+    private static ReadOnlySpan<byte> Utf8Of(ResponseBytes bytes, string text)
+    {
+        if (bytes.Encoding.CodePage != System.Text.Encoding.UTF8.CodePage)
+        {
+            return System.Text.Encoding.UTF8.GetBytes(text);
+        }
+
+        ReadOnlySpan<byte> span = bytes.Span;
+        return span.StartsWith("\uFEFF"u8) ? span[3..] : span;
+    }
+
+    private HttpRequestMessage? BuildRequest(IGeneratedNode node, NodeDescriptor descriptor, NodeExchange exchange)
+    {
+        HttpRequestMessage request;
+        try
+        {
+            request = node.CreateRequest(JsonSerializerOptions);
+        }
+        catch (NodeInputException ex)
+        {
+            exchange.Fail(FailureMessages.InvalidInput(ex.Message));
+            return null;
+        }
+        catch (Exception ex) when (ex is JsonException or NotSupportedException or InvalidOperationException)
+        {
+            // The body type could not be written: typically a JsonSerializerContext without it.
+            exchange.Fail(FailureMessages.InvalidInput($"The request body of {descriptor.Name} could not be written as JSON: {ex.Message}"));
+            return null;
+        }
+
+        Uri? uri = request.RequestUri;
+        string? problem = null;
+        if (uri is not null && !uri.IsAbsoluteUri)
+        {
+            Uri? baseAddress = BaseFor(descriptor);
+            if (baseAddress is null)
+            {
+                problem = $"{descriptor.Name} has the relative address '{descriptor.UriTemplate}' and no base address. " +
+                          $"Set NodeRuntimeOptions.BaseAddress or BaseAddresses[\"{descriptor.Name}\"].";
+            }
+            else
+            {
+                request.RequestUri = new Uri(Combine(baseAddress, uri.OriginalString), UriKind.Absolute);
+            }
+        }
+        else if (uri is not null && uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps)
+        {
+            problem = $"{descriptor.Name} expands to a '{uri.Scheme}' address; only http and https are sent.";
+        }
+
+        if (problem is not null)
+        {
+            request.Dispose();
+            exchange.Fail(FailureMessages.InvalidInput(problem));
+            return null;
+        }
+
+        return request;
+    }
+
+    private string RedactedUrl(IGeneratedNode node, NodeDescriptor descriptor)
+    {
+        string url = node.FormatUri(redactSecrets: true);
+        if (Generated.NodeRequest.HasScheme(url))
+        {
+            return url;
+        }
+
+        return BaseFor(descriptor) is { } baseAddress ? Combine(baseAddress, url) : url;
+    }
+
+    private List<KeyValuePair<string, string>> RedactedHeaders(HttpRequestMessage? request, NodeDescriptor descriptor)
+    {
+        var headers = new List<KeyValuePair<string, string>>();
+        if (request is null)
+        {
+            return headers;
+        }
+
+        foreach (var header in request.Headers.NonValidated)
+        {
+            headers.Add(new(header.Key, Redact(header.Key, header.Value.ToString(), descriptor)));
+        }
+
+        if (request.Content is { } content)
+        {
+            foreach (var header in content.Headers.NonValidated)
+            {
+                headers.Add(new(header.Key, Redact(header.Key, header.Value.ToString(), descriptor)));
+            }
+        }
+
+        return headers;
+    }
+
+    private string Redact(string name, string value, NodeDescriptor descriptor)
+    {
+        if (_sensitiveHeaders.Contains(name))
+        {
+            return Generated.UriTemplateWriter.RedactedValue;
+        }
+
+        foreach (string secret in descriptor.SecretHeaders)
+        {
+            if (string.Equals(secret, name, StringComparison.OrdinalIgnoreCase))
+            {
+                return Generated.UriTemplateWriter.RedactedValue;
+            }
+        }
+
+        return value;
+    }
+
+    private async ValueTask WriteHistoryAsync(
+        NodeExchange exchange,
+        NodeDescriptor descriptor,
+        string? runId,
+        string redactedUrl,
+        IReadOnlyList<KeyValuePair<string, string>> redactedHeaders)
+    {
+        if (_sinks.Length == 0)
+        {
+            return;
+        }
+
+        var record = new NodeHistoryRecord
+        {
+            NodeName = descriptor.Name,
+            RunId = runId,
+            Method = descriptor.Method,
+            Url = redactedUrl,
+            RequestHeaders = redactedHeaders,
+            StatusCode = exchange.StatusCode,
+            Outcome = exchange.Outcome,
+            ErrorKind = exchange.Error?.Kind,
+            ErrorMessage = exchange.Error?.Message,
+            StartedAt = exchange.StartedAt,
+            Elapsed = exchange.Elapsed,
+        };
+
+        foreach (INodeHistorySink sink in _sinks)
+        {
+            await sink.WriteAsync(record, CancellationToken.None).ConfigureAwait(false);
+        }
+    }
+
+    private TimeSpan TimeoutFor(NodeDescriptor descriptor)
+    {
+        if (_nodeTimeouts.TryGetValue(descriptor.FullName, out TimeSpan timeout) || _nodeTimeouts.TryGetValue(descriptor.Name, out timeout))
+        {
+            return timeout;
+        }
+
+        return descriptor.Timeout ?? _defaultTimeout;
+    }
+
+    private Uri? BaseFor(NodeDescriptor descriptor)
+    {
+        if (_baseAddresses.TryGetValue(descriptor.FullName, out Uri? address) || _baseAddresses.TryGetValue(descriptor.Name, out address))
+        {
+            return address;
+        }
+
+        return _baseAddress;
+    }
+
+    // The relative address is appended to the base address's path (as Refit does), so a
+    // base of https://host/v2 and a template /orders/{id} give https://host/v2/orders/1.
+    private static string Combine(Uri baseAddress, string relative)
+    {
+        string root = baseAddress.GetLeftPart(UriPartial.Path).TrimEnd('/');
+        if (relative.Length == 0 || relative[0] is '/' or '?' or '#')
+        {
+            return root + relative;
+        }
+
+        return root + "/" + relative;
+    }
+
+    private static JsonSerializerOptions CreateJsonOptions(NodeRuntimeOptions options)
+    {
+        var json = options.JsonSerializerOptions is { } given
+            ? new JsonSerializerOptions(given)
+            : new JsonSerializerOptions(JsonSerializerDefaults.Web);
+        if (options.JsonTypeInfoResolver is { } resolver)
+        {
+            json.TypeInfoResolver = resolver;
+        }
+
+        json.TypeInfoResolver ??= new DefaultJsonTypeInfoResolver();
+        json.MakeReadOnly();
+        return json;
+    }
+
+    private static void Validate(NodeRuntimeOptions options)
+    {
+        if (options.DefaultTimeout <= TimeSpan.Zero)
+        {
+            throw new ArgumentException($"NodeRuntimeOptions.DefaultTimeout must be positive; it is {options.DefaultTimeout}.", nameof(options));
+        }
+
+        foreach (var (name, timeout) in options.NodeTimeouts)
+        {
+            if (timeout <= TimeSpan.Zero)
+            {
+                throw new ArgumentException($"NodeRuntimeOptions.NodeTimeouts[\"{name}\"] must be positive; it is {timeout}.", nameof(options));
+            }
+        }
+
+        if (options.MaxResponseBytes <= 0)
+        {
+            throw new ArgumentException($"NodeRuntimeOptions.MaxResponseBytes must be positive; it is {options.MaxResponseBytes}.", nameof(options));
+        }
+
+        CheckBaseAddress(options.BaseAddress, "BaseAddress");
+        foreach (var (name, address) in options.BaseAddresses)
+        {
+            CheckBaseAddress(address, $"BaseAddresses[\"{name}\"]");
+        }
+
+        ArgumentNullException.ThrowIfNull(options.TimeProvider, "options.TimeProvider");
+    }
+
+    private static void CheckBaseAddress(Uri? address, string name)
+    {
+        if (address is not null && (!address.IsAbsoluteUri || (address.Scheme != Uri.UriSchemeHttp && address.Scheme != Uri.UriSchemeHttps)))
+        {
+            throw new ArgumentException($"NodeRuntimeOptions.{name} must be an absolute http or https address; it is '{address}'.", "options");
+        }
+    }
+
+    private sealed record ExchangeState<T>(
+        NodeRuntime Runtime,
+        HttpRequestMessage Request,
+        NodeDescriptor Descriptor,
+        BodyReader<T> Reader,
+        NodeExchange Exchange);
+}

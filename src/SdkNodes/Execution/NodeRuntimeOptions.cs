@@ -1,0 +1,80 @@
+using System;
+using System.Collections.Generic;
+using System.Net;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+
+namespace SdkNodes;
+
+/// <summary>
+/// Settings for a <see cref="NodeRuntime"/>. The runtime copies what it needs when it is
+/// created; changing the options afterwards does not change that runtime.
+/// </summary>
+public sealed class NodeRuntimeOptions
+{
+    /// <summary>
+    /// The timeout of a node without <see cref="TimeoutAttribute"/>. Default: 10 seconds.
+    /// It covers the whole exchange: connecting, the headers and the body.
+    /// </summary>
+    public TimeSpan DefaultTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// Timeouts by node name that override both <see cref="DefaultTimeout"/> and the node's
+    /// <see cref="TimeoutAttribute"/>. Default: empty.
+    /// </summary>
+    public IDictionary<string, TimeSpan> NodeTimeouts { get; } = new Dictionary<string, TimeSpan>(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The base address for nodes with a relative template (<c>/orders/{id}</c>) that have
+    /// no entry in <see cref="BaseAddresses"/>. The template is appended to its path, so
+    /// <c>https://staging.example.com/v2</c> gives <c>https://staging.example.com/v2/orders/1</c>.
+    /// Default: none, and a relative node then fails with <see cref="NodeErrorKind.InvalidInput"/>.
+    /// </summary>
+    public Uri? BaseAddress { get; set; }
+
+    /// <summary>Base addresses by node name (class name or full name). Default: empty.</summary>
+    public IDictionary<string, Uri> BaseAddresses { get; } = new Dictionary<string, Uri>(StringComparer.Ordinal);
+
+    /// <summary>Where history records go; each execution writes one record to each sink. Default: none.</summary>
+    public IList<INodeHistorySink> HistorySinks { get; } = new List<INodeHistorySink>();
+
+    /// <summary>The largest response body read, in bytes. Default: 16 MiB.</summary>
+    public long MaxResponseBytes { get; set; } = 16 * 1024 * 1024;
+
+    /// <summary>
+    /// The organisation's web proxy (address, credentials, bypass list), used only by nodes
+    /// marked <see cref="UseProxyAttribute"/>. Default: none.
+    /// </summary>
+    public IWebProxy? Proxy { get; set; }
+
+    /// <summary>
+    /// The JSON options for request and response bodies. Default: <see cref="JsonSerializerDefaults.Web"/>
+    /// (camelCase names, case-insensitive reading). Give a source-generated context as its
+    /// <see cref="JsonSerializerOptions.TypeInfoResolver"/> to serialize without reflection.
+    /// </summary>
+    public JsonSerializerOptions? JsonSerializerOptions { get; set; }
+
+    /// <summary>
+    /// A type-info resolver (such as a source-generated <c>JsonSerializerContext</c>) used in
+    /// place of <see cref="JsonSerializerOptions"/>'s own. Default: none.
+    /// </summary>
+    public IJsonTypeInfoResolver? JsonTypeInfoResolver { get; set; }
+
+    /// <summary>Header names whose values are redacted in history and logs, ignoring case. Default: the usual credentials.</summary>
+    public ISet<string> SensitiveHeaders { get; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+    {
+        "Authorization",
+        "Proxy-Authorization",
+        "Cookie",
+        "Set-Cookie",
+        "X-Api-Key",
+        "Api-Key",
+        "X-Auth-Token",
+    };
+
+    /// <summary>How long a pooled connection lives before it is replaced, so DNS changes are seen. Default: 2 minutes.</summary>
+    public TimeSpan PooledConnectionLifetime { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>The clock for timeouts, start times and durations. Default: <see cref="TimeProvider.System"/>.</summary>
+    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+}

@@ -1,0 +1,113 @@
+using System;
+using System.ComponentModel;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+
+namespace SdkNodes.Generated;
+
+/// <summary>Helpers the generated <c>CreateRequest</c> calls, so the generated code stays short.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public static class NodeRequest
+{
+    /// <summary>The JSON options <c>CreateRequest()</c> uses outside a runtime: web defaults.</summary>
+    public static JsonSerializerOptions DefaultJsonOptions { get; } = CreateDefaultJsonOptions();
+
+    /// <summary>Builds the request message for a node.</summary>
+    /// <remarks>
+    /// An address without a scheme stays relative: <see cref="UriKind.RelativeOrAbsolute"/> would
+    /// read <c>/orders/1</c> as a file path on Unix.
+    /// </remarks>
+    public static HttpRequestMessage Create(HttpMethod method, string uri)
+        => new(method, new Uri(uri, HasScheme(uri) ? UriKind.Absolute : UriKind.Relative));
+
+    /// <summary>True when <paramref name="uri"/> starts with a scheme (RFC 3986: ALPHA *( ALPHA / DIGIT / "+" / "-" / "." ) ":").</summary>
+    public static bool HasScheme(string uri)
+    {
+        if (uri.Length == 0 || !char.IsAsciiLetter(uri[0]))
+        {
+            return false;
+        }
+
+        for (int i = 1; i < uri.Length; i++)
+        {
+            char c = uri[i];
+            if (c == ':')
+            {
+                return true;
+            }
+
+            if (!char.IsAsciiLetterOrDigit(c) && c is not ('+' or '-' or '.'))
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Fails when a required property holds null.</summary>
+    /// <exception cref="NodeInputException">The value is null.</exception>
+    public static T Required<T>(T? value, string nodeName, string propertyName)
+        where T : class
+        => value ?? throw new NodeInputException($"{nodeName}.{propertyName} is required but is null.");
+
+    /// <summary>
+    /// Adds a header unless <paramref name="value"/> is null. A value with CR, LF or NUL is
+    /// refused: it could smuggle another header into the request.
+    /// </summary>
+    /// <exception cref="NodeInputException">The value holds CR, LF or NUL.</exception>
+    public static void AddHeader(HttpRequestMessage request, string name, string? value)
+    {
+        if (value is null)
+        {
+            return;
+        }
+
+        if (value.AsSpan().IndexOfAny('\r', '\n', '\0') >= 0)
+        {
+            throw new NodeInputException($"The value of header '{name}' contains a line break or NUL character, which is not allowed in a header.");
+        }
+
+        // Content headers (Content-Type, Content-Language, ...) belong to the content.
+        if (!request.Headers.TryAddWithoutValidation(name, value))
+        {
+            request.Content ??= new ByteArrayContent([]);
+            request.Content.Headers.TryAddWithoutValidation(name, value);
+        }
+    }
+
+    /// <summary>Serializes <paramref name="body"/> as UTF-8 JSON with the runtime's options; null sends no body.</summary>
+    public static void SetJsonBody<T>(HttpRequestMessage request, T? body, JsonSerializerOptions options)
+    {
+        if (body is null)
+        {
+            return;
+        }
+
+        var typeInfo = (JsonTypeInfo<T>)options.GetTypeInfo(typeof(T));
+        var content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(body, typeInfo));
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json", "utf-8");
+        if (request.Content is { } earlier)
+        {
+            // Content headers added before the body was set move onto the body.
+            foreach (var header in earlier.Headers)
+            {
+                content.Headers.Remove(header.Key);
+                content.Headers.TryAddWithoutValidation(header.Key, header.Value);
+            }
+
+            earlier.Dispose();
+        }
+
+        request.Content = content;
+    }
+
+    private static JsonSerializerOptions CreateDefaultJsonOptions()
+    {
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web);
+        options.MakeReadOnly(populateMissingResolver: true);
+        return options;
+    }
+}

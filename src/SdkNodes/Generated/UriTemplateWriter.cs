@@ -1,0 +1,160 @@
+using System;
+using System.ComponentModel;
+using System.Globalization;
+
+namespace SdkNodes.Generated;
+
+/// <summary>
+/// Writes an RFC 6570 expansion. The generator parses the template at build time and emits
+/// one call per literal and per variable, so nothing is parsed at run time: this type only
+/// applies an operator's prefix, separator, naming and encoding rules (RFC 6570 Appendix A).
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public struct UriTemplateWriter
+{
+    /// <summary>What a redacted secret is written as.</summary>
+    public const string RedactedValue = "***";
+
+    private CharBuffer _buffer;
+    private UriOperator _operator;
+    private bool _firstInExpression;
+
+    /// <summary>Starts a writer with room for <paramref name="capacity"/> characters.</summary>
+    public UriTemplateWriter(int capacity)
+    {
+        _buffer = new CharBuffer(capacity);
+    }
+
+    /// <summary>Appends template text outside expressions, already encoded by the generator.</summary>
+    public void AppendLiteral(string encodedLiteral) => _buffer.Append(encodedLiteral);
+
+    /// <summary>Starts an expression: the next defined variable gets the operator's first character.</summary>
+    public void BeginExpression(UriOperator op)
+    {
+        _operator = op;
+        _firstInExpression = true;
+    }
+
+    /// <summary>Appends a string variable; null is undefined and writes nothing.</summary>
+    /// <param name="name">The variable name, used by the named operators (<c>;</c>, <c>?</c>, <c>&amp;</c>).</param>
+    /// <param name="value">The value.</param>
+    /// <param name="maxLength">The prefix modifier (<c>{var:3}</c>), or 0 for the whole value.</param>
+    public void AppendString(string name, string? value, int maxLength = 0)
+    {
+        if (value is not null)
+        {
+            AppendText(name, value.AsSpan(), maxLength);
+        }
+    }
+
+    /// <summary>Appends a <see cref="bool"/> as <c>true</c> or <c>false</c>.</summary>
+    public void AppendBoolean(string name, bool value, int maxLength = 0)
+        => AppendText(name, value ? "true" : "false", maxLength);
+
+    /// <summary>Appends a <see cref="char"/>.</summary>
+    public void AppendChar(string name, char value, int maxLength = 0)
+    {
+        ReadOnlySpan<char> text = [value];
+        AppendText(name, text, maxLength);
+    }
+
+    /// <summary>Appends a value formatted with the invariant culture, without boxing it.</summary>
+    public void AppendFormattable<T>(string name, T value, string? format, int maxLength = 0)
+        where T : ISpanFormattable
+    {
+        Span<char> scratch = stackalloc char[128];
+        if (value.TryFormat(scratch, out int written, format, CultureInfo.InvariantCulture))
+        {
+            AppendText(name, scratch[..written], maxLength);
+        }
+        else
+        {
+            AppendText(name, value.ToString(format, CultureInfo.InvariantCulture), maxLength);
+        }
+    }
+
+    /// <summary>Appends <see cref="RedactedValue"/> in place of a secret's value when the secret is defined.</summary>
+    public void AppendRedacted(string name, bool isDefined)
+    {
+        if (!isDefined)
+        {
+            return;
+        }
+
+        WriteSeparatorAndName(name, isEmpty: false);
+        _buffer.Append(RedactedValue);
+    }
+
+    /// <summary>Returns the expanded URI and releases the buffer.</summary>
+    public string ToStringAndClear() => _buffer.ToStringAndClear();
+
+    private void AppendText(string name, ReadOnlySpan<char> value, int maxLength)
+    {
+        if (maxLength > 0)
+        {
+            value = value[..UriEscaper.PrefixLength(value, maxLength)];
+        }
+
+        if (WriteSeparatorAndName(name, value.IsEmpty))
+        {
+            UriEscaper.Append(ref _buffer, value, AllowsReserved(_operator));
+        }
+    }
+
+    // Writes the operator's first character or separator, then "name=" for the named
+    // operators. Returns false when nothing more is to be written (an empty named value).
+    private bool WriteSeparatorAndName(string name, bool isEmpty)
+    {
+        UriOperator op = _operator;
+        if (_firstInExpression)
+        {
+            _firstInExpression = false;
+            char first = op switch
+            {
+                UriOperator.Fragment => '#',
+                UriOperator.Label => '.',
+                UriOperator.PathSegment => '/',
+                UriOperator.PathParameter => ';',
+                UriOperator.Query => '?',
+                UriOperator.QueryContinuation => '&',
+                _ => '\0',
+            };
+            if (first != '\0')
+            {
+                _buffer.Append(first);
+            }
+        }
+        else
+        {
+            _buffer.Append(op switch
+            {
+                UriOperator.Label => '.',
+                UriOperator.PathSegment => '/',
+                UriOperator.PathParameter => ';',
+                UriOperator.Query or UriOperator.QueryContinuation => '&',
+                _ => ',',
+            });
+        }
+
+        if (op is UriOperator.PathParameter or UriOperator.Query or UriOperator.QueryContinuation)
+        {
+            _buffer.Append(name);
+            if (isEmpty)
+            {
+                // ';' writes the bare name; '?' and '&' write "name=" (the operator's "ifemp").
+                if (op != UriOperator.PathParameter)
+                {
+                    _buffer.Append('=');
+                }
+
+                return false;
+            }
+
+            _buffer.Append('=');
+        }
+
+        return true;
+    }
+
+    private static bool AllowsReserved(UriOperator op) => op is UriOperator.Reserved or UriOperator.Fragment;
+}

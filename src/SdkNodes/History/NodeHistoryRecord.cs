@@ -1,0 +1,44 @@
+using System;
+using System.Collections.Generic;
+
+namespace SdkNodes;
+
+/// <summary>
+/// One execution of one node, as the run history keeps it. Secrets are already redacted:
+/// <see cref="SecretAttribute"/> values in the URL and sensitive header values read <c>***</c>.
+/// </summary>
+public sealed record NodeHistoryRecord
+{
+    /// <summary>The node's name.</summary>
+    public required string NodeName { get; init; }
+
+    /// <summary>The workflow run this execution belongs to, or null for a node sent on its own.</summary>
+    public string? RunId { get; init; }
+
+    /// <summary>The HTTP method.</summary>
+    public required string Method { get; init; }
+
+    /// <summary>The request URL with secrets redacted.</summary>
+    public required string Url { get; init; }
+
+    /// <summary>The request headers with sensitive values redacted.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> RequestHeaders { get; init; } = [];
+
+    /// <summary>The response status code, or null when no response arrived.</summary>
+    public int? StatusCode { get; init; }
+
+    /// <summary>How the execution ended.</summary>
+    public required NodeOutcome Outcome { get; init; }
+
+    /// <summary>The kind of failure, or null on success.</summary>
+    public NodeErrorKind? ErrorKind { get; init; }
+
+    /// <summary>The readable error message, or null on success.</summary>
+    public string? ErrorMessage { get; init; }
+
+    /// <summary>When the execution started.</summary>
+    public required DateTimeOffset StartedAt { get; init; }
+
+    /// <summary>How long it took.</summary>
+    public required TimeSpan Elapsed { get; init; }
+}

@@ -1,0 +1,27 @@
+using System.ComponentModel;
+using System.Net.Http;
+using System.Text.Json;
+
+namespace SdkNodes;
+
+/// <summary>
+/// The members the source generator implements on every node class. The runtime calls
+/// them; user code calls the generated public members (<c>SendAsync</c>, <c>CreateRequest()</c>,
+/// <c>Descriptor</c>) instead.
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public interface IGeneratedNode
+{
+    /// <summary>The node's descriptor (the same object as the class's static <c>Descriptor</c>).</summary>
+    NodeDescriptor Descriptor { get; }
+
+    /// <summary>
+    /// Builds the request. A relative template gives a relative <see cref="HttpRequestMessage.RequestUri"/>,
+    /// which the runtime resolves against its base address.
+    /// </summary>
+    /// <exception cref="NodeInputException">A value breaks a rule (a required value is null, a header holds a line break).</exception>
+    HttpRequestMessage CreateRequest(JsonSerializerOptions jsonOptions);
+
+    /// <summary>The expanded URI, with <see cref="SecretAttribute"/> values replaced by <c>***</c> when asked.</summary>
+    string FormatUri(bool redactSecrets);
+}
