@@ -109,22 +109,12 @@ internal static partial class NodeEmitter
     }
 
     // The text of a header property's value; null sends no header.
-    private static string HeaderValue(PropertyModel property)
+    private static string HeaderValue(PropertyModel property) => property.Format switch
     {
-        string value = $"this.{property.Name}";
-        string format = CSharpLiteral.String(property.FormatString);
-        return property.Format switch
-        {
-            ValueFormat.String => value,
-            ValueFormat.Char when property.IsNullableValueType => $"{value}?.ToString()",
-            ValueFormat.Char => $"{value}.ToString()",
-            ValueFormat.Boolean when property.IsNullableValueType => $"({value} is {{ }} __b ? (__b ? \"true\" : \"false\") : null)",
-            ValueFormat.Boolean => $"({value} ? \"true\" : \"false\")",
-            _ when property.IsNullableValueType || property.IsReferenceType =>
-                $"{value}?.ToString({format}, global::System.Globalization.CultureInfo.InvariantCulture)",
-            _ => $"{value}.ToString({format}, global::System.Globalization.CultureInfo.InvariantCulture)",
-        };
-    }
+        ValueFormat.String => $"this.{property.Name}",
+        ValueFormat.Char or ValueFormat.Boolean => $"{Generated}.NodeRequest.HeaderText(this.{property.Name})",
+        _ => $"{Generated}.NodeRequest.HeaderText(this.{property.Name}, {CSharpLiteral.String(property.FormatString)})",
+    };
 
     private static string HttpMethod(string method) => method switch
     {

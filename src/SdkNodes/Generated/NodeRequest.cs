@@ -78,6 +78,28 @@ public static class NodeRequest
         }
     }
 
+    /// <summary>A header value for a <see cref="bool"/>: <c>true</c> or <c>false</c>.</summary>
+    public static string HeaderText(bool value) => value ? "true" : "false";
+
+    /// <summary>A header value for a nullable <see cref="bool"/>; null sends no header.</summary>
+    public static string? HeaderText(bool? value) => value is { } b ? HeaderText(b) : null;
+
+    /// <summary>A header value for a <see cref="char"/>.</summary>
+    public static string HeaderText(char value) => value.ToString();
+
+    /// <summary>A header value for a nullable <see cref="char"/>; null sends no header.</summary>
+    public static string? HeaderText(char? value) => value?.ToString();
+
+    /// <summary>A header value formatted with the invariant culture; null sends no header.</summary>
+    public static string? HeaderText<T>(T? value, string? format)
+        where T : IFormattable
+        => value?.ToString(format, System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>A header value for a nullable value type, formatted with the invariant culture; null sends no header.</summary>
+    public static string? HeaderText<T>(T? value, string? format)
+        where T : struct, IFormattable
+        => value?.ToString(format, System.Globalization.CultureInfo.InvariantCulture);
+
     /// <summary>Serializes <paramref name="body"/> as UTF-8 JSON with the runtime's options; null sends no body.</summary>
     public static void SetJsonBody<T>(HttpRequestMessage request, T? body, JsonSerializerOptions options)
     {

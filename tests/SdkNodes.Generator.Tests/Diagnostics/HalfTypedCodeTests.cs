@@ -1,0 +1,113 @@
+using Microsoft.CodeAnalysis;
+using SdkNodes.Generator.Tests.Infrastructure;
+
+namespace SdkNodes.Generator.Tests.Diagnostics;
+
+/// <summary>
+/// The editor runs the generator and analyzer on every keystroke: half-typed code must give
+/// sensible diagnostics, never a crash (AD0001 from the analyzer, CS8784/CS8785 from the generator).
+/// </summary>
+public class HalfTypedCodeTests
+{
+    public static TheoryData<string, string> Snippets => new()
+    {
+        { "missing parenthesis", """[ApiRequest("GET", "/x"] public sealed partial class A : IApiNode { }""" },
+        { "unterminated string", """[ApiRequest("GET", "/x/{id] public sealed partial class A : IApiNode { public string Id { get; init; } }""" },
+        { "unterminated template brace", """[ApiRequest("GET", "/x/{id")] public sealed partial class A : IApiNode { public string Id { get; init; } }""" },
+        { "non-constant argument", """[ApiRequest(Method, "/x")] public sealed partial class A : IApiNode { static string Method = "GET"; }""" },
+        { "one argument", """[ApiRequest("GET")] public sealed partial class A : IApiNode { }""" },
+        { "no arguments", """[ApiRequest] public sealed partial class A : IApiNode { }""" },
+        { "null template", """[ApiRequest("GET", null)] public sealed partial class A : IApiNode { }""" },
+        { "attribute on a struct", """[ApiRequest("GET", "/x")] public partial struct A : IApiNode { }""" },
+        { "attribute on a record", """[ApiRequest("GET", "/x/{id}")] public sealed partial record A(string Id) : IApiNode;""" },
+        { "generic node class", """[ApiRequest("GET", "/x/{id}")] public sealed partial class A<T> : IApiNode<T> { public required string Id { get; init; } }""" },
+        { "nested node class", """public static partial class Outer { [ApiRequest("GET", "/x/{id}")] public sealed partial class A : IApiNode { public required string Id { get; init; } } }""" },
+        { "unknown response type", """[ApiRequest("GET", "/x")] public sealed partial class A : IApiNode<Missing> { }""" },
+        { "property of unknown type", """[ApiRequest("GET", "/x/{id}")] public sealed partial class A : IApiNode { public Missing Id { get; init; } }""" },
+        { "half-typed property", """[ApiRequest("GET", "/x/{id}")] public sealed partial class A : IApiNode { public string Id { get; """ },
+        { "half-typed attribute name", """[ApiReq("GET", "/x")] public sealed partial class A : IApiNode { }""" },
+        { "success codes not constant", """[ApiRequest("GET", "/x")][SuccessCodes(Code)] public sealed partial class A : IApiNode { const string Code = "x"; }""" },
+        { "timeout as a string", """[ApiRequest("GET", "/x")][Timeout("ten")] public sealed partial class A : IApiNode { }""" },
+        { "header without a name", """[ApiRequest("GET", "/x")][Header(null, "v")] public sealed partial class A : IApiNode { }""" },
+        { "error code field with empty pointer", """[ApiRequest("GET", "/x")][ErrorCodeField("")] public sealed partial class A : IApiNode { }""" },
+        { "two node attributes", """[ApiRequest("GET", "/x")][SendObject("POST", "/y")] public sealed partial class A : IApiNode { }""" },
+        { "duplicate class names in two namespaces", """[ApiRequest("GET", "/x")] public sealed partial class A : IApiNode { } namespace Other { [ApiRequest("GET", "/y")] public sealed partial class A : SdkNodes.IApiNode { } }""" },
+        { "block namespace", """namespace Block { [ApiRequest("GET", "/x")] public sealed partial class A : SdkNodes.IApiNode { } }""" },
+        { "empty template", """[ApiRequest("GET", "")] public sealed partial class A : IApiNode { }""" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Snippets))]
+    public async Task HalfTypedCode_NeverCrashesTheGeneratorOrAnalyzer(string description, string snippet)
+    {
+        // File-scoped namespace unless the snippet brings its own block namespace.
+        string source = snippet.StartsWith("namespace", StringComparison.Ordinal)
+            ? "using SdkNodes;\n" + snippet
+            : "using SdkNodes;\nnamespace Demo;\n" + snippet;
+
+        GenerationResult generated = GeneratorHarness.Generate(source);
+        Assert.All(generated.RunResult.Results, r => Assert.Null(r.Exception));
+        Assert.DoesNotContain(generated.GeneratorDiagnostics, d => d.Id is "CS8784" or "CS8785");
+
+        var analyzer = await GeneratorHarness.AnalyzeAsync(source);
+        Assert.DoesNotContain(analyzer, d => d.Id == "AD0001");
+
+        // Whatever was generated is well-formed C#.
+        foreach (var tree in generated.RunResult.GeneratedTrees)
+        {
+            Assert.DoesNotContain(tree.GetDiagnostics(TestContext.Current.CancellationToken), d => d.Severity == DiagnosticSeverity.Error);
+        }
+
+        Assert.NotEmpty(description);
+    }
+
+    [Fact]
+    public void GlobalNamespaceNode_Generates_AndCompiles()
+    {
+        GenerationResult generated = GeneratorHarness.Generate("""
+            using SdkNodes;
+            [ApiRequest("GET", "/x/{id}")]
+            public sealed partial class GlobalNode : IApiNode { public required string Id { get; init; } }
+            """);
+
+        Assert.Empty(generated.CompilationProblems);
+        Assert.Contains("GlobalNode.g.cs", generated.HintNames);
+    }
+
+    [Fact]
+    public void NestedAndGenericNodes_Generate_AndCompile()
+    {
+        GenerationResult generated = GeneratorHarness.Generate("""
+            using SdkNodes;
+            namespace Demo;
+            public static partial class Outer
+            {
+                [ApiRequest("GET", "/x/{id}")]
+                public sealed partial class Inner : IApiNode { public required string Id { get; init; } }
+            }
+            [ApiRequest("GET", "/y/{id}")]
+            public sealed partial class Typed<T> : IApiNode<T> { public required string Id { get; init; } }
+            [ApiRequest("GET", "/z/{id}")]
+            public sealed partial record RecordNode : IApiNode { public required string Id { get; init; } }
+            """);
+
+        Assert.Empty(generated.CompilationProblems);
+        string registry = generated.Source("SdkNodes.NodeRegistry.g.cs");
+        Assert.Contains("global::Demo.Outer.Inner.Descriptor", registry);
+        Assert.DoesNotContain("Typed", registry);
+    }
+
+    [Fact]
+    public void SameClassNameInTwoNamespaces_GivesTwoFiles()
+    {
+        GenerationResult generated = GeneratorHarness.Generate("""
+            using SdkNodes;
+            namespace One { [ApiRequest("GET", "/x")] public sealed partial class A : IApiNode { } }
+            namespace Two { [ApiRequest("GET", "/y")] public sealed partial class A : IApiNode { } }
+            """);
+
+        Assert.Empty(generated.CompilationProblems);
+        Assert.Contains("One.A.g.cs", generated.HintNames);
+        Assert.Contains("Two.A.g.cs", generated.HintNames);
+    }
+}

@@ -1,0 +1,75 @@
+namespace SdkNodes.Generator.Tests.Generation;
+
+/// <summary>Node classes the generation tests compile; one per shape worth pinning.</summary>
+internal static class Sources
+{
+    public const string IpAttribution = """
+        using SdkNodes;
+
+        namespace Contoso.Nodes;
+
+        public sealed record IpInfo(string Province, string City, string Isp);
+
+        [ApiRequest("GET", "https://apis.example.com/ip/ipNew{?ip,key}")]
+        [SuccessCodes(200)]
+        [ErrorMessage(401, "The API key was rejected")]
+        [ErrorCodeField("/error_code", Success = "0", MessagePointer = "/reason")]
+        [OnFailure(FailureAction.Continue)]
+        [Timeout(10)]
+        [Header("Accept", "application/json")]
+        public sealed partial class IpAttribution : IApiNode<IpInfo>
+        {
+            public required string Ip { get; init; }
+            [Secret] public required string Key { get; init; }
+            [Header("Authorization"), Secret] public string? Token { get; init; }
+        }
+        """;
+
+    public const string PushOrder = """
+        using System;
+        using SdkNodes;
+
+        namespace Contoso.Nodes;
+
+        public sealed record Order(string Id, decimal Amount);
+        public sealed record Receipt(string Id);
+        public enum Priority { Low, High }
+
+        [ApiRequest("post", "/customers/{customer}/orders{?priority,due,page}")]
+        [SuccessCodes(201, 202)]
+        [ErrorMessage(409, "The order exists already")]
+        [ErrorMessage("E42", "The warehouse is closed")]
+        [OnFailure(FailureAction.Abort)]
+        [Timeout(2.5)]
+        [UseProxy]
+        public sealed partial class PushOrder : IApiNode<Receipt?>
+        {
+            [UriParam("customer")] public required Guid CustomerId { get; init; }
+            public Priority? Priority { get; init; }
+            [Format("yyyy-MM-dd")] public DateTime Due { get; init; }
+            public int Page { get; init; }
+            [Body] public required Order Order { get; init; }
+            [Header("X-Attempt")] public int Attempt { get; init; }
+            [Header("X-Dry-Run")] public bool? DryRun { get; init; }
+            [Header("X-Cache")] public bool? Cache { get; init; }
+            [Header("X-Budget")] public decimal? Budget { get; init; }
+        }
+        """;
+
+    public const string HeadWithOperators = """
+        using SdkNodes;
+
+        namespace Contoso.Nodes;
+
+        [ApiRequest("HEAD", "/files{/name}{;version}{.ext}{?lang:2}{#section}{+raw}")]
+        public sealed partial class ProbeFile : IApiNode
+        {
+            public required string Name { get; init; }
+            public long? Version { get; init; }
+            public string? Ext { get; init; }
+            public string? Lang { get; init; }
+            public string? Section { get; init; }
+            public string? Raw { get; init; }
+        }
+        """;
+}
