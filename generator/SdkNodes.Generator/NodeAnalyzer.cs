@@ -33,6 +33,7 @@ public sealed class NodeAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.MissingNodeInterface,
         DiagnosticDescriptors.BodyCount,
         DiagnosticDescriptors.InvalidHeader,
+        DiagnosticDescriptors.TwoNodeAttributes,
     ];
 
     /// <inheritdoc />

@@ -36,7 +36,10 @@ public sealed class NodeGenerator : IIncrementalGenerator
             .WithTrackingName(Steps.ApiRequestNodes);
 
         IncrementalValuesProvider<NodeModel> sendObjects = context.SyntaxProvider
-            .ForAttributeWithMetadataName(NodeParser.SendObjectAttribute, static (node, _) => IsClass(node), static (ctx, ct) => Parse(ctx, ct))
+            .ForAttributeWithMetadataName(
+                NodeParser.SendObjectAttribute,
+                static (node, _) => IsClass(node),
+                static (ctx, ct) => ctx.TargetSymbol is INamedTypeSymbol type && NodeParser.HasApiRequest(type) ? null : Parse(ctx, ct))
             .Where(static model => model is not null)
             .Select(static (model, _) => model!)
             .WithTrackingName(Steps.SendObjectNodes);
@@ -50,7 +53,7 @@ public sealed class NodeGenerator : IIncrementalGenerator
         IncrementalValueProvider<EquatableArray<string>> entries = apiRequests.Collect()
             .Combine(sendObjects.Collect())
             .Select(static (pair, _) => pair.Left.Concat(pair.Right)
-                .Where(static n => !n.IsGeneric)
+                .Where(static n => !n.IsGeneric && !n.HasErrors)
                 .Select(static n => n.FullyQualifiedName)
                 .OrderBy(static n => n, StringComparer.Ordinal)
                 .ToEquatableArray())

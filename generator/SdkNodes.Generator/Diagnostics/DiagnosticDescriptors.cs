@@ -96,6 +96,11 @@ internal static class DiagnosticDescriptors
         "{0}",
         DiagnosticSeverity.Error);
 
+    public static readonly DiagnosticDescriptor TwoNodeAttributes = Create(
+        "SDKN020", "Two node attributes",
+        "'{0}' has both [ApiRequest] and [SendObject]; a node has one mode",
+        DiagnosticSeverity.Error);
+
     private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity)
         => new(id, title, message, Category, severity, isEnabledByDefault: true, helpLinkUri: HelpBase + id.ToLowerInvariant());
 }

@@ -32,13 +32,15 @@ internal static partial class NodeEmitter
         }
 
         writer.OpenBlock($"partial {node.Keyword} {node.ClassName}{node.TypeParameters}");
-        WriteDescriptor(writer, node);
-        writer.WriteLine();
-        WriteSendAsync(writer, node);
-        writer.WriteLine();
-        WriteCreateRequest(writer, node);
-        writer.WriteLine();
-        WriteFormatUri(writer, node);
+        if (node.HasErrors)
+        {
+            WriteStubs(writer, node);
+        }
+        else
+        {
+            WriteMembers(writer, node);
+        }
+
         writer.CloseBlock();
 
         for (int i = 0; i < node.ContainingTypes.Count; i++)
@@ -54,11 +56,36 @@ internal static partial class NodeEmitter
         return writer.ToString();
     }
 
+    private static void WriteMembers(SourceWriter writer, NodeModel node)
+    {
+        WriteDescriptor(writer, node);
+        writer.WriteLine();
+        WriteSendAsync(writer, node);
+        writer.WriteLine();
+        WriteCreateRequest(writer, node);
+        writer.WriteLine();
+        WriteFormatUri(writer, node);
+    }
+
+    // The node has build errors (reported by the analyzer). Its public members still exist,
+    // so calls to them compile and the SDKN errors are the ones the developer sees.
+    private static void WriteStubs(SourceWriter writer, NodeModel node)
+    {
+        string fail = $"throw {Generated}.NodeRequest.NotGenerated({CSharpLiteral.String(node.FullName)})";
+        writer.WriteLine("// SdkNodes reported build errors for this node; fix them to generate its executor.");
+        writer.WriteLine($"public static {Runtime}.NodeDescriptor Descriptor => {fail};");
+        writer.WriteLine();
+        writer.WriteLine($"public global::System.Threading.Tasks.Task<{Runtime}.NodeResult<{ResultType(node)}>> SendAsync({Runtime}.NodeRuntime runtime, global::System.Threading.CancellationToken cancellationToken = default)");
+        writer.WriteLine($"    => {fail};");
+        writer.WriteLine();
+        writer.WriteLine($"public global::System.Net.Http.HttpRequestMessage CreateRequest() => {fail};");
+    }
+
+    private static string ResultType(NodeModel node) => node.ResponseType ?? "global::System.Text.Json.JsonElement?";
+
     private static void WriteSendAsync(SourceWriter writer, NodeModel node)
     {
-        string resultType = node.ResponseType is null
-            ? "global::System.Text.Json.JsonElement?"
-            : node.ResponseType;
+        string resultType = ResultType(node);
         writer.WriteLine("/// <summary>Sends this node through <paramref name=\"runtime\"/>: one exchange, one history record.</summary>");
         writer.WriteLine($"/// <exception cref=\"{Runtime}.NodeAbortedException\">The node failed and its failure action is Abort.</exception>");
         writer.WriteLine("/// <exception cref=\"global::System.OperationCanceledException\"><paramref name=\"cancellationToken\"/> was cancelled.</exception>");

@@ -3,8 +3,10 @@ namespace SdkNodes.Generator.Model;
 /// <summary>
 /// Everything the emitter needs to write one node, as plain values: no symbols, syntax or
 /// locations, so the incremental pipeline can compare two parses and skip unchanged nodes.
+/// A node with build errors keeps only its names (<see cref="HasErrors"/>): it gets stubs.
 /// </summary>
 internal sealed record NodeModel(
+    bool HasErrors,
     string Namespace,
     string ClassName,
     string Keyword,

@@ -27,6 +27,8 @@ internal sealed partial class NodeParser
         public string? Format { get; set; }
 
         public string? BoundVariable { get; set; }
+
+        public bool IsSuggested { get; set; }
     }
 
     private List<PropertyModel> ReadProperties(string method, bool isSendObject, List<TemplatePart> parts)
@@ -243,6 +245,8 @@ internal sealed partial class NodeParser
 
         if (best is not null && bestDistance <= Math.Max(2, variable.Length / 3))
         {
+            // The suggested property is left unbound by the typo: one diagnostic says it all.
+            drafts.First(d => d.Symbol.Name == best).IsSuggested = true;
             return $"; did you mean '{best}'?";
         }
 
@@ -258,7 +262,7 @@ internal sealed partial class NodeParser
             : draft.BoundVariable is not null ? PropertyBinding.UriVariable
             : PropertyBinding.None;
 
-        if (binding == PropertyBinding.None)
+        if (binding == PropertyBinding.None && !draft.IsSuggested)
         {
             _reporter.Report(DiagnosticDescriptors.UnboundProperty, IdentifierLocation(symbol), symbol.Name, _name);
         }

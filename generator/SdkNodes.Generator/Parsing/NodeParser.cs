@@ -25,6 +25,7 @@ internal sealed partial class NodeParser
     private readonly AttributeData _nodeAttribute;
     private readonly DiagnosticReporter _reporter;
     private readonly string _name;
+    private bool _isPartial;
 
     private NodeParser(INamedTypeSymbol type, AttributeData nodeAttribute, DiagnosticReporter reporter)
     {
@@ -65,6 +66,7 @@ internal sealed partial class NodeParser
 
         bool isSendObject = _nodeAttribute.AttributeClass?.ToDisplayString() == SendObjectAttribute;
         CheckPartial();
+        CheckSingleNodeAttribute();
         List<ContainingTypeModel> containers = ReadContainingTypes();
         string method = ReadMethod(rawMethod);
         (string? responseType, string? responseTypeOf, string? responseTypeName, bool allowsEmpty) = ReadResponseType(method);
@@ -77,10 +79,20 @@ internal sealed partial class NodeParser
 
         if (_reporter.HasErrors)
         {
-            return null;
+            // A partial node with errors still gets its public members (throwing stubs), so
+            // the compiler's "no such member" errors do not hide SdkNodes' own diagnostics.
+            if (!_isPartial)
+            {
+                return null;
+            }
+
+            parts.Clear();
+            properties.Clear();
+            attributes = new ClassAttributes(this);
         }
 
         return new NodeModel(
+            HasErrors: _reporter.HasErrors,
             Namespace: _type.ContainingNamespace.IsGlobalNamespace ? string.Empty : _type.ContainingNamespace.ToDisplayString(),
             ClassName: _type.Name,
             Keyword: _type.IsRecord ? "record" : "class",
@@ -110,11 +122,28 @@ internal sealed partial class NodeParser
 
     private void CheckPartial()
     {
-        if (!IsPartial(_type))
+        _isPartial = IsPartial(_type);
+        if (!_isPartial)
         {
             _reporter.Report(DiagnosticDescriptors.NotPartial, IdentifierLocation(_type), _name);
         }
     }
+
+    private void CheckSingleNodeAttribute()
+    {
+        int count = 0;
+        foreach (AttributeData attribute in _type.GetAttributes())
+        {
+            if (AttributeName(attribute) is ApiRequestAttribute or SendObjectAttribute && ++count == 2)
+            {
+                _reporter.Report(DiagnosticDescriptors.TwoNodeAttributes, _reporter.SyntaxOf(attribute)?.GetLocation(), _name);
+            }
+        }
+    }
+
+    /// <summary>True when the class also has [ApiRequest], which wins over [SendObject].</summary>
+    public static bool HasApiRequest(INamedTypeSymbol type)
+        => type.GetAttributes().Any(a => AttributeName(a) == ApiRequestAttribute);
 
     private List<ContainingTypeModel> ReadContainingTypes()
     {
@@ -123,6 +152,7 @@ internal sealed partial class NodeParser
         {
             if (!IsPartial(container))
             {
+                _isPartial = false;
                 _reporter.Report(DiagnosticDescriptors.NotPartial, IdentifierLocation(container), container.Name);
             }
 

@@ -47,6 +47,13 @@ public static class NodeRequest
         return false;
     }
 
+    /// <summary>
+    /// The error a node's members throw when the generator did not generate them: the node has
+    /// SdkNodes build errors, or the generator is not referenced as an analyzer.
+    /// </summary>
+    public static InvalidOperationException NotGenerated(string nodeName)
+        => new($"SdkNodes did not generate the executor of '{nodeName}': fix its SDKN build errors, and check that the SdkNodes generator is referenced as an analyzer.");
+
     /// <summary>Fails when a required property holds null.</summary>
     /// <exception cref="NodeInputException">The value is null.</exception>
     public static T Required<T>(T? value, string nodeName, string propertyName)

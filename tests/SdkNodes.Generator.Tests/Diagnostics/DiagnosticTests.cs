@@ -263,3 +263,19 @@ public class DiagnosticTests
         Assert.Empty(diagnostics);
     }
 }
+
+public class DiagnosticTests_NodeModes
+{
+    [Fact]
+    public async Task TwoNodeAttributes_PointsAtTheSecond()
+    {
+        MarkedSource source = MarkedSource.Parse("""
+            using SdkNodes; namespace Demo;
+            public sealed record Order(string Id);
+            [ApiRequest("POST", "/x")][[|SendObject("POST", "/y")|]]
+            public sealed partial class Push : IApiNode { [Body] public required Order Order { get; init; } }
+            """);
+        var diagnostics = await GeneratorHarness.AnalyzeAsync(source.Text);
+        source.AssertSingle(diagnostics, "SDKN020", DiagnosticSeverity.Error);
+    }
+}

@@ -111,3 +111,40 @@ public class HalfTypedCodeTests
         Assert.Contains("Two.A.g.cs", generated.HintNames);
     }
 }
+
+/// <summary>
+/// The compiler skips analyzers when the code has compile errors, so a node with SdkNodes
+/// errors must not cause compile errors of its own: its members exist as stubs.
+/// </summary>
+public class ErroneousNodeTests
+{
+    [Fact]
+    public async Task NodeWithErrors_GetsStubs_SoTheOnlyErrorsAreSdkNodesOnes()
+    {
+        const string source = """
+            using SdkNodes;
+            namespace Demo;
+            [ApiRequest("GET", "/orders/{ordrId}")]
+            public sealed partial class Lookup : IApiNode { public required string OrderId { get; init; } }
+            [ApiRequest("GET", "/orders/{id}")]
+            public sealed class NotPartial : IApiNode { public required string Id { get; init; } }
+            public static class Use
+            {
+                public static async System.Threading.Tasks.Task Run(NodeRuntime runtime)
+                {
+                    await new Lookup { OrderId = "1" }.SendAsync(runtime);
+                    await new NotPartial { Id = "1" }.SendAsync(runtime);
+                    _ = Lookup.Descriptor;
+                    _ = new Lookup { OrderId = "1" }.CreateRequest();
+                }
+            }
+            """;
+
+        GenerationResult generated = GeneratorHarness.Generate(source);
+        var analyzer = await GeneratorHarness.AnalyzeAsync(source);
+
+        Assert.Empty(generated.CompilationProblems);
+        Assert.Equal(["SDKN001", "SDKN004"], analyzer.Select(d => d.Id).Order());
+        Assert.Contains("NotGenerated(\"Demo.Lookup\")", generated.Source("Demo.Lookup.g.cs"));
+    }
+}
