@@ -72,4 +72,19 @@ internal static class Sources
             public string? Raw { get; init; }
         }
         """;
+
+    public const string SendRecord = """
+        using SdkNodes;
+
+        namespace Contoso.Nodes;
+
+        public sealed record Customer(string Id, string Name);
+
+        [SendObject("PUT", "/customers/{id}")]
+        public sealed partial class PushCustomer : IApiNode
+        {
+            public required string Id { get; init; }
+            [Body] public required Customer Customer { get; init; }
+        }
+        """;
 }
