@@ -22,11 +22,9 @@ public sealed class NodeRuntime : IDisposable
     private readonly TimeProvider _time;
     private readonly TimeSpan _defaultTimeout;
     private readonly Dictionary<string, TimeSpan> _nodeTimeouts;
-    private readonly Uri? _baseAddress;
-    private readonly Dictionary<string, Uri> _baseAddresses;
     private readonly INodeHistorySink[] _sinks;
     private readonly long _maxResponseBytes;
-    private readonly HashSet<string> _sensitiveHeaders;
+    private readonly RequestPreparer _requests;
     private readonly HttpInvokerPool _invokers;
     private readonly ResiliencePipeline _pipeline;
 
@@ -40,17 +38,15 @@ public sealed class NodeRuntime : IDisposable
     public NodeRuntime(NodeRuntimeOptions options, HttpMessageHandler? handler = null)
     {
         ArgumentNullException.ThrowIfNull(options);
-        Validate(options);
+        OptionsValidator.Validate(options);
 
         _time = options.TimeProvider;
         _defaultTimeout = options.DefaultTimeout;
         _nodeTimeouts = new Dictionary<string, TimeSpan>(options.NodeTimeouts, StringComparer.Ordinal);
-        _baseAddress = options.BaseAddress;
-        _baseAddresses = new Dictionary<string, Uri>(options.BaseAddresses, StringComparer.Ordinal);
         _sinks = [.. options.HistorySinks];
         _maxResponseBytes = options.MaxResponseBytes;
-        _sensitiveHeaders = new HashSet<string>(options.SensitiveHeaders, StringComparer.OrdinalIgnoreCase);
         JsonSerializerOptions = CreateJsonOptions(options);
+        _requests = new RequestPreparer(options, JsonSerializerOptions);
         _invokers = new HttpInvokerPool(options, handler);
         _pipeline = TimeoutPipeline.Create(_time);
     }
@@ -85,9 +81,9 @@ public sealed class NodeRuntime : IDisposable
         ExceptionDispatchInfo? cancellation = null;
         T? body = default;
 
-        HttpRequestMessage? request = BuildRequest(node, descriptor, exchange);
-        string redactedUrl = RedactedUrl(node, descriptor);
-        IReadOnlyList<KeyValuePair<string, string>> redactedHeaders = RedactedHeaders(request, descriptor);
+        HttpRequestMessage? request = _requests.Build(node, descriptor, exchange);
+        string redactedUrl = _requests.RedactedUrl(node, descriptor);
+        IReadOnlyList<KeyValuePair<string, string>> redactedHeaders = _requests.RedactedHeaders(request, descriptor);
         try
         {
             if (request is not null)
@@ -205,108 +201,6 @@ public sealed class NodeRuntime : IDisposable
         return span.StartsWith("\uFEFF"u8) ? span[3..] : span;
     }
 
-    private HttpRequestMessage? BuildRequest(IGeneratedNode node, NodeDescriptor descriptor, NodeExchange exchange)
-    {
-        HttpRequestMessage request;
-        try
-        {
-            request = node.CreateRequest(JsonSerializerOptions);
-        }
-        catch (NodeInputException ex)
-        {
-            exchange.Fail(FailureMessages.InvalidInput(ex.Message));
-            return null;
-        }
-        catch (Exception ex) when (ex is JsonException or NotSupportedException or InvalidOperationException)
-        {
-            // The body type could not be written: typically a JsonSerializerContext without it.
-            exchange.Fail(FailureMessages.InvalidInput($"The request body of {descriptor.Name} could not be written as JSON: {ex.Message}"));
-            return null;
-        }
-
-        Uri? uri = request.RequestUri;
-        string? problem = null;
-        if (uri is not null && !uri.IsAbsoluteUri)
-        {
-            Uri? baseAddress = BaseFor(descriptor);
-            if (baseAddress is null)
-            {
-                problem = $"{descriptor.Name} has the relative address '{descriptor.UriTemplate}' and no base address. " +
-                          $"Set NodeRuntimeOptions.BaseAddress or BaseAddresses[\"{descriptor.Name}\"].";
-            }
-            else
-            {
-                request.RequestUri = new Uri(Combine(baseAddress, uri.OriginalString), UriKind.Absolute);
-            }
-        }
-        else if (uri is not null && uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps)
-        {
-            problem = $"{descriptor.Name} expands to a '{uri.Scheme}' address; only http and https are sent.";
-        }
-
-        if (problem is not null)
-        {
-            request.Dispose();
-            exchange.Fail(FailureMessages.InvalidInput(problem));
-            return null;
-        }
-
-        return request;
-    }
-
-    private string RedactedUrl(IGeneratedNode node, NodeDescriptor descriptor)
-    {
-        string url = node.FormatUri(redactSecrets: true);
-        if (Generated.NodeRequest.HasScheme(url))
-        {
-            return url;
-        }
-
-        return BaseFor(descriptor) is { } baseAddress ? Combine(baseAddress, url) : url;
-    }
-
-    private List<KeyValuePair<string, string>> RedactedHeaders(HttpRequestMessage? request, NodeDescriptor descriptor)
-    {
-        var headers = new List<KeyValuePair<string, string>>();
-        if (request is null)
-        {
-            return headers;
-        }
-
-        foreach (var header in request.Headers.NonValidated)
-        {
-            headers.Add(new(header.Key, Redact(header.Key, header.Value.ToString(), descriptor)));
-        }
-
-        if (request.Content is { } content)
-        {
-            foreach (var header in content.Headers.NonValidated)
-            {
-                headers.Add(new(header.Key, Redact(header.Key, header.Value.ToString(), descriptor)));
-            }
-        }
-
-        return headers;
-    }
-
-    private string Redact(string name, string value, NodeDescriptor descriptor)
-    {
-        if (_sensitiveHeaders.Contains(name))
-        {
-            return Generated.UriTemplateWriter.RedactedValue;
-        }
-
-        foreach (string secret in descriptor.SecretHeaders)
-        {
-            if (string.Equals(secret, name, StringComparison.OrdinalIgnoreCase))
-            {
-                return Generated.UriTemplateWriter.RedactedValue;
-            }
-        }
-
-        return value;
-    }
-
     private async ValueTask WriteHistoryAsync(
         NodeExchange exchange,
         NodeDescriptor descriptor,
@@ -350,29 +244,6 @@ public sealed class NodeRuntime : IDisposable
         return descriptor.Timeout ?? _defaultTimeout;
     }
 
-    private Uri? BaseFor(NodeDescriptor descriptor)
-    {
-        if (_baseAddresses.TryGetValue(descriptor.FullName, out Uri? address) || _baseAddresses.TryGetValue(descriptor.Name, out address))
-        {
-            return address;
-        }
-
-        return _baseAddress;
-    }
-
-    // The relative address is appended to the base address's path (as Refit does), so a
-    // base of https://host/v2 and a template /orders/{id} give https://host/v2/orders/1.
-    private static string Combine(Uri baseAddress, string relative)
-    {
-        string root = baseAddress.GetLeftPart(UriPartial.Path).TrimEnd('/');
-        if (relative.Length == 0 || relative[0] is '/' or '?' or '#')
-        {
-            return root + relative;
-        }
-
-        return root + "/" + relative;
-    }
-
     private static JsonSerializerOptions CreateJsonOptions(NodeRuntimeOptions options)
     {
         var json = options.JsonSerializerOptions is { } given
@@ -386,43 +257,6 @@ public sealed class NodeRuntime : IDisposable
         json.TypeInfoResolver ??= new DefaultJsonTypeInfoResolver();
         json.MakeReadOnly();
         return json;
-    }
-
-    private static void Validate(NodeRuntimeOptions options)
-    {
-        if (options.DefaultTimeout <= TimeSpan.Zero)
-        {
-            throw new ArgumentException($"NodeRuntimeOptions.DefaultTimeout must be positive; it is {options.DefaultTimeout}.", nameof(options));
-        }
-
-        foreach (var (name, timeout) in options.NodeTimeouts)
-        {
-            if (timeout <= TimeSpan.Zero)
-            {
-                throw new ArgumentException($"NodeRuntimeOptions.NodeTimeouts[\"{name}\"] must be positive; it is {timeout}.", nameof(options));
-            }
-        }
-
-        if (options.MaxResponseBytes <= 0)
-        {
-            throw new ArgumentException($"NodeRuntimeOptions.MaxResponseBytes must be positive; it is {options.MaxResponseBytes}.", nameof(options));
-        }
-
-        CheckBaseAddress(options.BaseAddress, "BaseAddress");
-        foreach (var (name, address) in options.BaseAddresses)
-        {
-            CheckBaseAddress(address, $"BaseAddresses[\"{name}\"]");
-        }
-
-        ArgumentNullException.ThrowIfNull(options.TimeProvider, "options.TimeProvider");
-    }
-
-    private static void CheckBaseAddress(Uri? address, string name)
-    {
-        if (address is not null && (!address.IsAbsoluteUri || (address.Scheme != Uri.UriSchemeHttp && address.Scheme != Uri.UriSchemeHttps)))
-        {
-            throw new ArgumentException($"NodeRuntimeOptions.{name} must be an absolute http or https address; it is '{address}'.", "options");
-        }
     }
 
     private sealed record ExchangeState<T>(

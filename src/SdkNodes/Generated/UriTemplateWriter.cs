@@ -13,7 +13,7 @@ namespace SdkNodes.Generated;
 public struct UriTemplateWriter
 {
     /// <summary>What a redacted secret is written as.</summary>
-    public const string RedactedValue = "***";
+    public const string RedactedValue = Redaction.Mask;
 
     private CharBuffer _buffer;
     private UriOperator _operator;

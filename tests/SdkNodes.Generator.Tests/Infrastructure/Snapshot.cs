@@ -5,7 +5,7 @@ namespace SdkNodes.Generator.Tests.Infrastructure;
 /// <summary>
 /// Compares generated source with a readable snapshot file in Snapshots/. To accept new output,
 /// run the tests with SDKNODES_ACCEPT_SNAPSHOTS=1, then review the changed .cs files in the diff
-/// (see docs/testing.md). A mismatch writes NAME.received.cs beside the snapshot to compare.
+/// (see README.md, "Generator snapshots"). A mismatch writes NAME.received.cs beside the snapshot to compare.
 /// </summary>
 internal static class Snapshot
 {
