@@ -10,12 +10,7 @@ internal static partial class NodeEmitter
     // per variable; secrets write "***" when the history asks for a redacted address.
     private static void WriteFormatUri(SourceWriter writer, NodeModel node)
     {
-        var properties = new Dictionary<string, PropertyModel>();
-        foreach (PropertyModel property in node.Properties)
-        {
-            properties[property.Name] = property;
-        }
-
+        var properties = node.Properties.ToDictionary(p => p.Name);
         int capacity = node.TemplateParts.Sum(p => p.Literal?.Length ?? 16) + 16;
         writer.OpenBlock($"string {Runtime}.IGeneratedNode.FormatUri(bool redactSecrets)");
         writer.WriteLine($"var writer = new {Generated}.UriTemplateWriter({capacity});");
@@ -31,17 +26,19 @@ internal static partial class NodeEmitter
             foreach (TemplateVariable variable in part.Variables)
             {
                 PropertyModel property = properties[variable.Property!];
-                string append = AppendCall(property, variable);
                 if (property.IsSecret)
                 {
-                    writer.WriteLine("if (redactSecrets)");
-                    writer.WriteLine($"    writer.AppendRedacted({CSharpLiteral.String(variable.Name)}, this.{property.Name} is not null);");
-                    writer.WriteLine("else");
-                    writer.WriteLine($"    {append}");
+                    writer.OpenBlock("if (redactSecrets)");
+                    string isDefined = property.IsReferenceType || property.IsNullableValueType ? $"this.{property.Name} is not null" : "true";
+                    writer.WriteLine($"writer.AppendRedacted({CSharpLiteral.String(variable.Name)}, {isDefined});");
+                    writer.CloseBlock();
+                    writer.OpenBlock("else");
+                    WriteVariable(writer, node, property, variable);
+                    writer.CloseBlock();
                 }
                 else
                 {
-                    writer.WriteLine(append);
+                    WriteVariable(writer, node, property, variable);
                 }
             }
         }
@@ -50,30 +47,97 @@ internal static partial class NodeEmitter
         writer.CloseBlock();
     }
 
-    private static string AppendCall(PropertyModel property, TemplateVariable variable)
+    private static void WriteVariable(SourceWriter writer, NodeModel node, PropertyModel property, TemplateVariable variable)
     {
         string name = CSharpLiteral.String(variable.Name);
-        string prefix = variable.Prefix > 0 ? ", " + CSharpLiteral.Int(variable.Prefix) : string.Empty;
-        string value = $"this.{property.Name}";
-        string format = CSharpLiteral.String(property.FormatString);
-        string call = property.Format switch
+        TextForm text = property.Text!;
+        if (property.Shape == ValueShape.Single)
         {
-            ValueFormat.String => $"writer.AppendString({name}, {value}{prefix});",
-            ValueFormat.Char => $"writer.AppendChar({name}, {Unwrapped(property)}{prefix});",
-            ValueFormat.Boolean => $"writer.AppendBoolean({name}, {Unwrapped(property)}{prefix});",
-            ValueFormat.SpanFormattable => $"writer.AppendFormattable({name}, {Unwrapped(property)}, {format}{prefix});",
-            _ => $"writer.AppendString({name}, {value}?.ToString({format}, global::System.Globalization.CultureInfo.InvariantCulture){prefix});",
-        };
-
-        if (property.IsNullableValueType)
-        {
-            // null is undefined: nothing is written (RFC 6570 §2.3).
-            return $"if (this.{property.Name}.HasValue) {call}";
+            string prefix = variable.Prefix > 0 ? ", " + CSharpLiteral.Int(variable.Prefix) : string.Empty;
+            string call = Append(node, text, "writer.Append", $"{name}, ", $"this.{property.Name}", prefix);
+            writer.WriteLine(text.IsNullableValueType ? $"if (this.{property.Name}.HasValue) {call}" : call);
+            return;
         }
 
-        return call;
+        // A list or map: null is undefined; so is one with no defined member (RFC 6570 §2.3).
+        string local = "__" + property.Name;
+        string explode = CSharpLiteral.Bool(variable.Explode);
+        writer.OpenBlock(property.IsReferenceType || property.IsNullableValueType
+            ? $"if (this.{property.Name} is {{ }} {local})"
+            : $"var {local} = this.{property.Name};");
+        if (property.Shape == ValueShape.List)
+        {
+            writer.WriteLine($"writer.BeginList({name}, {explode});");
+            writer.WriteLine($"foreach (var __item in {local})");
+            writer.WriteLine("    " + Guarded(text, "__item", Append(node, text, "writer.AppendItem", string.Empty, "__item", string.Empty)));
+        }
+        else
+        {
+            writer.WriteLine($"writer.BeginMap({name}, {explode});");
+            writer.WriteLine($"foreach (var __pair in {local})");
+            writer.WriteLine("    " + Guarded(text, "__pair.Value", Append(node, text, "writer.AppendEntry", "__pair.Key, ", "__pair.Value", string.Empty)));
+        }
+
+        writer.CloseBlock();
     }
 
-    private static string Unwrapped(PropertyModel property)
-        => property.IsNullableValueType ? $"this.{property.Name}.GetValueOrDefault()" : $"this.{property.Name}";
+    // "writer.AppendItemFormattable(__item, null);" and the like: the call that writes one
+    // value of this text form. Nullable value types are unwrapped; the caller guards null.
+    private static string Append(NodeModel node, TextForm text, string method, string leading, string value, string trailing)
+    {
+        string unwrapped = text.IsNullableValueType ? $"{value}.GetValueOrDefault()" : value;
+        string format = CSharpLiteral.String(text.FormatString);
+        return text.Format switch
+        {
+            ValueFormat.String => $"{StringMethod(method)}({leading}{value}{trailing});",
+            ValueFormat.Char => $"{method}Char({leading}{unwrapped}{trailing});",
+            ValueFormat.Boolean => $"{method}Boolean({leading}{unwrapped}{trailing});",
+            ValueFormat.Enum => $"{StringMethod(method)}({leading}{EnumNameMethod(node, text)}({unwrapped}){trailing});",
+            ValueFormat.SpanFormattable => $"{method}Formattable({leading}{unwrapped}, {format}{trailing});",
+            _ when text.IsReferenceType || text.IsNullableValueType =>
+                $"{StringMethod(method)}({leading}{value}?.ToString({format}, global::System.Globalization.CultureInfo.InvariantCulture){trailing});",
+            _ => $"{StringMethod(method)}({leading}{value}.ToString({format}, global::System.Globalization.CultureInfo.InvariantCulture){trailing});",
+        };
+    }
+
+    // The string overloads: AppendString for single values, AppendItem and AppendEntry for members.
+    private static string StringMethod(string method) => method == "writer.Append" ? "writer.AppendString" : method;
+
+    // Members that are Nullable<T> are skipped when null (the string overloads skip null themselves).
+    private static string Guarded(TextForm text, string value, string call)
+        => text.IsNullableValueType ? $"if ({value}.HasValue) {call}" : call;
+
+    // Enums are written by name through a generated switch, so the value is not boxed.
+    private static void WriteEnumNames(SourceWriter writer, NodeModel node)
+    {
+        foreach (TextForm text in EnumForms(node))
+        {
+            writer.WriteLine();
+            writer.OpenBlock($"private static string {EnumNameMethod(node, text)}({text.TypeName} value) => value switch");
+            foreach (string member in text.EnumMembers)
+            {
+                writer.WriteLine($"{text.TypeName}.{member} => {CSharpLiteral.String(member)},");
+            }
+
+            writer.WriteLine("_ => value.ToString(),");
+            writer.CloseBlock(";");
+        }
+    }
+
+    private static List<TextForm> EnumForms(NodeModel node)
+    {
+        var forms = new List<TextForm>();
+        foreach (PropertyModel property in node.Properties)
+        {
+            if (property.Text is { Format: ValueFormat.Enum } text && !forms.Exists(f => f.TypeName == text.TypeName))
+            {
+                forms.Add(text);
+            }
+        }
+
+        return forms;
+    }
+
+    private static string EnumNameMethod(NodeModel node, TextForm text)
+        => "__SdkNodesNameOf" + (EnumForms(node).FindIndex(f => f.TypeName == text.TypeName) + 1);
 }

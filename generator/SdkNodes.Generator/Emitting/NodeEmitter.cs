@@ -31,7 +31,11 @@ internal static partial class NodeEmitter
             writer.OpenBlock($"partial {container.Keyword} {container.Name}{container.TypeParameters}");
         }
 
-        writer.OpenBlock($"partial {node.Keyword} {node.ClassName}{node.TypeParameters}");
+        // The interface is named again so that a node inheriting IApiNode from a base class
+        // can still implement its members explicitly here.
+        writer.OpenBlock(node.HasErrors
+            ? $"partial {node.Keyword} {node.ClassName}{node.TypeParameters}"
+            : $"partial {node.Keyword} {node.ClassName}{node.TypeParameters} : {Runtime}.IGeneratedNode");
         if (node.HasErrors)
         {
             WriteStubs(writer, node);
@@ -65,6 +69,7 @@ internal static partial class NodeEmitter
         WriteCreateRequest(writer, node);
         writer.WriteLine();
         WriteFormatUri(writer, node);
+        WriteEnumNames(writer, node);
     }
 
     // The node has build errors (reported by the analyzer). Its public members still exist,
@@ -123,7 +128,7 @@ internal static partial class NodeEmitter
             switch (property.Binding)
             {
                 case PropertyBinding.Header:
-                    writer.WriteLine($"{Generated}.NodeRequest.AddHeader(request, {CSharpLiteral.String(property.BindsTo)}, {HeaderValue(property)});");
+                    writer.WriteLine($"{Generated}.NodeRequest.AddHeader(request, {CSharpLiteral.String(property.BindsTo)}, {HeaderValue(node, property)});");
                     break;
                 case PropertyBinding.Body:
                     writer.WriteLine($"{Generated}.NodeRequest.SetJsonBody<{property.Type}>(request, this.{property.Name}, jsonOptions);");
@@ -136,12 +141,19 @@ internal static partial class NodeEmitter
     }
 
     // The text of a header property's value; null sends no header.
-    private static string HeaderValue(PropertyModel property) => property.Format switch
+    private static string HeaderValue(NodeModel node, PropertyModel property)
     {
-        ValueFormat.String => $"this.{property.Name}",
-        ValueFormat.Char or ValueFormat.Boolean => $"{Generated}.NodeRequest.HeaderText(this.{property.Name})",
-        _ => $"{Generated}.NodeRequest.HeaderText(this.{property.Name}, {CSharpLiteral.String(property.FormatString)})",
-    };
+        TextForm text = property.Text!;
+        string value = $"this.{property.Name}";
+        return text.Format switch
+        {
+            ValueFormat.String => value,
+            ValueFormat.Char or ValueFormat.Boolean => $"{Generated}.NodeRequest.HeaderText({value})",
+            ValueFormat.Enum when text.IsNullableValueType => $"({value}.HasValue ? {EnumNameMethod(node, text)}({value}.GetValueOrDefault()) : null)",
+            ValueFormat.Enum => $"{EnumNameMethod(node, text)}({value})",
+            _ => $"{Generated}.NodeRequest.HeaderText({value}, {CSharpLiteral.String(text.FormatString)})",
+        };
+    }
 
     private static string HttpMethod(string method) => method switch
     {

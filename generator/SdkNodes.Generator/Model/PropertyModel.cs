@@ -1,6 +1,18 @@
 namespace SdkNodes.Generator.Model;
 
-/// <summary>One settable property of a node, with how its value is formatted and what it binds to.</summary>
+/// <summary>One settable property of a node, with how its value is written and what it binds to.</summary>
+/// <param name="Name">The property name.</param>
+/// <param name="Type">The property type, fully qualified, with its nullable annotation.</param>
+/// <param name="TypeOf">The property type for a <c>typeof</c> expression.</param>
+/// <param name="TypeDisplayName">The property type as a user reads it, e.g. <c>string?</c>.</param>
+/// <param name="IsSecret">True for a <c>[Secret]</c> property.</param>
+/// <param name="IsRequired">True when the property is <c>required</c> or its reference type is not nullable.</param>
+/// <param name="IsReferenceType">True when the property's type is a reference type.</param>
+/// <param name="IsNullableValueType">True when the property's type is <c>Nullable&lt;T&gt;</c>.</param>
+/// <param name="Binding">What the value is sent as.</param>
+/// <param name="BindsTo">The template variable or header name.</param>
+/// <param name="Shape">A single value, a list or a map (RFC 6570 §2.3).</param>
+/// <param name="Text">How the single value, each list item or each map value becomes text; null when it cannot.</param>
 internal sealed record PropertyModel(
     string Name,
     string Type,
@@ -8,12 +20,12 @@ internal sealed record PropertyModel(
     string TypeDisplayName,
     bool IsSecret,
     bool IsRequired,
-    bool IsNullableValueType,
     bool IsReferenceType,
+    bool IsNullableValueType,
     PropertyBinding Binding,
     string? BindsTo,
-    ValueFormat Format,
-    string? FormatString);
+    ValueShape Shape,
+    TextForm? Text);
 
 /// <summary>What a property's value goes into (mirrors <c>SdkNodes.NodeParameterBinding</c>).</summary>
 internal enum PropertyBinding
@@ -24,18 +36,10 @@ internal enum PropertyBinding
     Body = 3,
 }
 
-/// <summary>How a value is turned into text for a URI or a header.</summary>
-internal enum ValueFormat
+/// <summary>The RFC 6570 kinds of value.</summary>
+internal enum ValueShape
 {
-    /// <summary>The type has no text form the generator knows.</summary>
-    Unsupported,
-    String,
-    Char,
-    Boolean,
-
-    /// <summary>An <c>ISpanFormattable</c> value type (numbers, enums, dates, Guid): formatted without boxing.</summary>
-    SpanFormattable,
-
-    /// <summary>Any other <c>IFormattable</c>.</summary>
-    Formattable,
+    Single,
+    List,
+    Map,
 }

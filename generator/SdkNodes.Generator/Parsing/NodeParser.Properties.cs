@@ -46,49 +46,59 @@ internal sealed partial class NodeParser
         return models;
     }
 
+    // Public settable properties of the node and its base classes; a property the node hides
+    // or overrides is taken once, from the most derived class.
     private List<PropertyDraft> CollectProperties()
     {
         var drafts = new List<PropertyDraft>();
-        foreach (ISymbol member in _type.GetMembers())
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        for (INamedTypeSymbol? type = _type; type is not null && type.SpecialType != SpecialType.System_Object; type = type.BaseType)
         {
-            if (member is not IPropertySymbol { IsStatic: false, IsIndexer: false, DeclaredAccessibility: Accessibility.Public, SetMethod: not null } property)
+            foreach (ISymbol member in type.GetMembers())
             {
-                continue;
-            }
-
-            var draft = new PropertyDraft(property);
-            foreach (AttributeData attribute in property.GetAttributes())
-            {
-                switch (AttributeName(attribute))
+                if (member is IPropertySymbol { IsStatic: false, IsIndexer: false, DeclaredAccessibility: Accessibility.Public, SetMethod: not null } property
+                    && names.Add(property.Name))
                 {
-                    case "SdkNodes.HeaderAttribute" when attribute.ConstructorArguments.Length >= 1:
-                        draft.HeaderAttribute = attribute;
-                        draft.HeaderName = attribute.ConstructorArguments[0].Value as string;
-                        break;
-                    case "SdkNodes.BodyAttribute":
-                        draft.BodyAttribute = attribute;
-                        break;
-                    case "SdkNodes.UriParamAttribute" when attribute.ConstructorArguments.Length == 1:
-                        draft.UriParam = attribute.ConstructorArguments[0].Value as string;
-                        break;
-                    case "SdkNodes.SecretAttribute":
-                        draft.IsSecret = true;
-                        break;
-                    case "SdkNodes.FormatAttribute" when attribute.ConstructorArguments.Length == 1:
-                        draft.Format = attribute.ConstructorArguments[0].Value as string;
-                        break;
+                    drafts.Add(ReadPropertyAttributes(property));
                 }
             }
-
-            if (draft.HeaderAttribute is not null)
-            {
-                CheckHeaderProperty(draft);
-            }
-
-            drafts.Add(draft);
         }
 
         return drafts;
+    }
+
+    private PropertyDraft ReadPropertyAttributes(IPropertySymbol property)
+    {
+        var draft = new PropertyDraft(property);
+        foreach (AttributeData attribute in property.GetAttributes())
+        {
+            switch (AttributeName(attribute))
+            {
+                case "SdkNodes.HeaderAttribute" when attribute.ConstructorArguments.Length >= 1:
+                    draft.HeaderAttribute = attribute;
+                    draft.HeaderName = attribute.ConstructorArguments[0].Value as string;
+                    break;
+                case "SdkNodes.BodyAttribute":
+                    draft.BodyAttribute = attribute;
+                    break;
+                case "SdkNodes.UriParamAttribute" when attribute.ConstructorArguments.Length == 1:
+                    draft.UriParam = attribute.ConstructorArguments[0].Value as string;
+                    break;
+                case "SdkNodes.SecretAttribute":
+                    draft.IsSecret = true;
+                    break;
+                case "SdkNodes.FormatAttribute" when attribute.ConstructorArguments.Length == 1:
+                    draft.Format = attribute.ConstructorArguments[0].Value as string;
+                    break;
+            }
+        }
+
+        if (draft.HeaderAttribute is not null)
+        {
+            CheckHeaderProperty(draft);
+        }
+
+        return draft;
     }
 
     private void CheckHeaderProperty(PropertyDraft draft)
@@ -108,8 +118,7 @@ internal sealed partial class NodeParser
             _reporter.Report(DiagnosticDescriptors.InvalidHeader, location, problem);
         }
 
-        ITypeSymbol type = ValueTypes.Underlying(draft.Symbol.Type, out _);
-        if (ValueTypes.FormatOf(type) == ValueFormat.Unsupported)
+        if (ValueTypes.ShapeOf(draft.Symbol.Type, out _) != ValueShape.Single || ValueTypes.TextFormOf(draft.Symbol.Type, draft.Format) is null)
         {
             _reporter.Report(
                 DiagnosticDescriptors.UnsupportedType,
@@ -186,31 +195,44 @@ internal sealed partial class NodeParser
 
         PropertyDraft match = matches[0];
         match.BoundVariable = variable.Name;
-        ITypeSymbol type = ValueTypes.Underlying(match.Symbol.Type, out _);
-        if (ValueTypes.FormatOf(type) == ValueFormat.Unsupported)
-        {
-            _reporter.Report(
-                DiagnosticDescriptors.UnsupportedType,
-                IdentifierLocation(match.Symbol),
-                match.Symbol.Name,
-                match.Symbol.Type.ToDisplayString(ValueTypes.ShortWithNullability),
-                "expanded into a URI");
-        }
-        else if (variable.Explode)
-        {
-            _reporter.Report(
-                DiagnosticDescriptors.MalformedTemplate,
-                _reporter.LocationInString(_nodeAttribute, 1, null, variable.Offset + variable.Name.Length, 1),
-                _name,
-                $"'*' explodes a list or map, but '{match.Symbol.Name}' is a single value of type '{type.ToDisplayString(ValueTypes.ShortWithNullability)}'");
-        }
-
+        CheckVariableType(match, variable);
         if (match.IsSecret)
         {
             _reporter.Report(DiagnosticDescriptors.SecretInUrl, location, match.Symbol.Name);
         }
 
         return match;
+    }
+
+    private void CheckVariableType(PropertyDraft property, TemplateVariable variable)
+    {
+        ITypeSymbol type = property.Symbol.Type;
+        ValueShape shape = ValueTypes.ShapeOf(type, out ITypeSymbol valueType);
+        string typeName = type.ToDisplayString(ValueTypes.ShortWithNullability);
+        if (ValueTypes.TextFormOf(valueType, property.Format) is null)
+        {
+            _reporter.Report(DiagnosticDescriptors.UnsupportedType, IdentifierLocation(property.Symbol), property.Symbol.Name, typeName, "expanded into a URI");
+            return;
+        }
+
+        int modifierAt = variable.Offset + variable.Name.Length;
+        if (variable.Explode && shape == ValueShape.Single)
+        {
+            _reporter.Report(
+                DiagnosticDescriptors.MalformedTemplate,
+                _reporter.LocationInString(_nodeAttribute, 1, null, modifierAt, 1),
+                _name,
+                $"'*' explodes a list or map, but '{property.Symbol.Name}' is a single value of type '{typeName}'");
+        }
+        else if (variable.Prefix > 0 && shape != ValueShape.Single)
+        {
+            string digits = variable.Prefix.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            _reporter.Report(
+                DiagnosticDescriptors.MalformedTemplate,
+                _reporter.LocationInString(_nodeAttribute, 1, null, modifierAt, digits.Length + 1),
+                _name,
+                $"a prefix cuts a string, but '{property.Symbol.Name}' is a {(shape == ValueShape.List ? "list" : "map")} of type '{typeName}' (RFC 6570 §2.4.1)");
+        }
     }
 
     private static bool Binds(PropertyDraft draft, string variable)
@@ -256,17 +278,19 @@ internal sealed partial class NodeParser
     private PropertyModel ToModel(PropertyDraft draft)
     {
         IPropertySymbol symbol = draft.Symbol;
-        ITypeSymbol type = ValueTypes.Underlying(symbol.Type, out bool isNullableValueType);
         PropertyBinding binding = draft.BodyAttribute is not null ? PropertyBinding.Body
             : draft.HeaderAttribute is not null ? PropertyBinding.Header
             : draft.BoundVariable is not null ? PropertyBinding.UriVariable
             : PropertyBinding.None;
 
-        if (binding == PropertyBinding.None && !draft.IsSuggested)
+        // Only the node's own properties: an unused one inherited from a shared base is fine.
+        if (binding == PropertyBinding.None && !draft.IsSuggested && SymbolEqualityComparer.Default.Equals(symbol.ContainingType, _type))
         {
             _reporter.Report(DiagnosticDescriptors.UnboundProperty, IdentifierLocation(symbol), symbol.Name, _name);
         }
 
+        ValueTypes.Underlying(symbol.Type, out bool isNullableValueType);
+        ValueShape shape = ValueTypes.ShapeOf(symbol.Type, out ITypeSymbol valueType);
         bool isReferenceType = symbol.Type.IsReferenceType;
         bool isRequired = symbol.IsRequired || (isReferenceType && symbol.Type.NullableAnnotation == NullableAnnotation.NotAnnotated);
         return new PropertyModel(
@@ -276,8 +300,8 @@ internal sealed partial class NodeParser
             TypeDisplayName: symbol.Type.ToDisplayString(ValueTypes.ShortWithNullability),
             IsSecret: draft.IsSecret,
             IsRequired: isRequired,
-            IsNullableValueType: isNullableValueType,
             IsReferenceType: isReferenceType,
+            IsNullableValueType: isNullableValueType,
             Binding: binding,
             BindsTo: binding switch
             {
@@ -285,7 +309,7 @@ internal sealed partial class NodeParser
                 PropertyBinding.Header => draft.HeaderName,
                 _ => null,
             },
-            Format: ValueTypes.FormatOf(type),
-            FormatString: draft.Format ?? ValueTypes.DefaultFormat(type));
+            Shape: shape,
+            Text: binding is PropertyBinding.UriVariable or PropertyBinding.Header ? ValueTypes.TextFormOf(valueType, draft.Format) : null);
     }
 }

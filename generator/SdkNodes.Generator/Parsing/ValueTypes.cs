@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using SdkNodes.Generator.Model;
 
@@ -25,7 +27,71 @@ internal static class ValueTypes
         return type;
     }
 
-    public static ValueFormat FormatOf(ITypeSymbol type)
+    /// <summary>
+    /// Whether <paramref name="type"/> is a single value, a list (<c>IEnumerable&lt;T&gt;</c>) or a
+    /// map (<c>IDictionary&lt;string, T&gt;</c> / <c>IReadOnlyDictionary&lt;string, T&gt;</c>), and the
+    /// type of its single value, items or map values.
+    /// </summary>
+    public static ValueShape ShapeOf(ITypeSymbol type, out ITypeSymbol valueType)
+    {
+        valueType = type;
+        if (type.SpecialType == SpecialType.System_String)
+        {
+            return ValueShape.Single;
+        }
+
+        if (type is IArrayTypeSymbol array)
+        {
+            valueType = array.ElementType;
+            return ValueShape.List;
+        }
+
+        INamedTypeSymbol[] candidates = type is INamedTypeSymbol named
+            ? [named, .. type.AllInterfaces]
+            : [.. type.AllInterfaces];
+        foreach (INamedTypeSymbol candidate in candidates)
+        {
+            string definition = candidate.OriginalDefinition.ToDisplayString();
+            if (definition is "System.Collections.Generic.IDictionary<TKey, TValue>" or "System.Collections.Generic.IReadOnlyDictionary<TKey, TValue>"
+                && candidate.TypeArguments[0].SpecialType == SpecialType.System_String)
+            {
+                valueType = candidate.TypeArguments[1];
+                return ValueShape.Map;
+            }
+        }
+
+        foreach (INamedTypeSymbol candidate in candidates)
+        {
+            if (candidate.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T)
+            {
+                valueType = candidate.TypeArguments[0];
+                return ValueShape.List;
+            }
+        }
+
+        return ValueShape.Single;
+    }
+
+    /// <summary>How a value of <paramref name="type"/> becomes text, or null when it has no text form.</summary>
+    public static TextForm? TextFormOf(ITypeSymbol type, string? format)
+    {
+        ITypeSymbol underlying = Underlying(type, out bool isNullableValueType);
+        ValueFormat? valueFormat = FormatOf(underlying);
+        if (valueFormat is null)
+        {
+            return null;
+        }
+
+        return new TextForm(
+            valueFormat.Value,
+            format ?? DefaultFormat(underlying),
+            TypeOf(underlying),
+            isNullableValueType,
+            type.IsReferenceType,
+            valueFormat == ValueFormat.Enum ? EnumMembers(underlying) : EquatableArray<string>.Empty);
+    }
+
+    private static ValueFormat? FormatOf(ITypeSymbol type)
     {
         switch (type.SpecialType)
         {
@@ -39,7 +105,7 @@ internal static class ValueTypes
 
         if (type.TypeKind == TypeKind.Enum)
         {
-            return ValueFormat.SpanFormattable;
+            return ValueFormat.Enum;
         }
 
         bool spanFormattable = false;
@@ -56,11 +122,27 @@ internal static class ValueTypes
             return ValueFormat.SpanFormattable;
         }
 
-        return formattable ? ValueFormat.Formattable : ValueFormat.Unsupported;
+        return formattable ? ValueFormat.Formattable : null;
+    }
+
+    // One name per distinct value (a switch cannot repeat a value), first declared wins.
+    private static EquatableArray<string> EnumMembers(ITypeSymbol enumType)
+    {
+        var seen = new HashSet<object>();
+        var names = new List<string>();
+        foreach (IFieldSymbol field in enumType.GetMembers().OfType<IFieldSymbol>())
+        {
+            if (field.HasConstantValue && field.ConstantValue is { } value && seen.Add(value))
+            {
+                names.Add(field.Name);
+            }
+        }
+
+        return names.ToEquatableArray();
     }
 
     /// <summary>The ISO 8601 format for dates and times, "c" for TimeSpan; null for the type's own default.</summary>
-    public static string? DefaultFormat(ITypeSymbol type)
+    private static string? DefaultFormat(ITypeSymbol type)
     {
         if (type.SpecialType == SpecialType.System_DateTime)
         {

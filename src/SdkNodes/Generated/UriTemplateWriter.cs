@@ -19,10 +19,16 @@ public struct UriTemplateWriter
     private UriOperator _operator;
     private bool _firstInExpression;
 
+    // The list or map being written: its name, explode modifier, and how many members so far.
+    private string _compositeName;
+    private bool _compositeExplode;
+    private int _compositeCount;
+
     /// <summary>Starts a writer with room for <paramref name="capacity"/> characters.</summary>
     public UriTemplateWriter(int capacity)
     {
         _buffer = new CharBuffer(capacity);
+        _compositeName = string.Empty;
     }
 
     /// <summary>Appends template text outside expressions, already encoded by the generator.</summary>
@@ -85,6 +91,86 @@ public struct UriTemplateWriter
         _buffer.Append(RedactedValue);
     }
 
+    /// <summary>
+    /// Starts a list variable; its items follow through the <c>AppendItem</c> methods. A list
+    /// with no defined item is undefined and writes nothing (RFC 6570 §2.3).
+    /// </summary>
+    public void BeginList(string name, bool explode) => BeginComposite(name, explode);
+
+    /// <summary>
+    /// Starts a map (associative array) variable; its pairs follow through the <c>AppendEntry</c>
+    /// methods. A map with no defined pair is undefined and writes nothing.
+    /// </summary>
+    public void BeginMap(string name, bool explode) => BeginComposite(name, explode);
+
+    /// <summary>Appends a list item; null is undefined and skipped.</summary>
+    public void AppendItem(string? item)
+    {
+        if (item is not null)
+        {
+            AppendItemText(item);
+        }
+    }
+
+    /// <summary>Appends a <see cref="bool"/> list item as <c>true</c> or <c>false</c>.</summary>
+    public void AppendItemBoolean(bool item) => AppendItemText(item ? "true" : "false");
+
+    /// <summary>Appends a <see cref="char"/> list item.</summary>
+    public void AppendItemChar(char item)
+    {
+        ReadOnlySpan<char> text = [item];
+        AppendItemText(text);
+    }
+
+    /// <summary>Appends a list item formatted with the invariant culture, without boxing it.</summary>
+    public void AppendItemFormattable<T>(T item, string? format)
+        where T : ISpanFormattable
+    {
+        Span<char> scratch = stackalloc char[128];
+        if (item.TryFormat(scratch, out int written, format, CultureInfo.InvariantCulture))
+        {
+            AppendItemText(scratch[..written]);
+        }
+        else
+        {
+            AppendItemText(item.ToString(format, CultureInfo.InvariantCulture));
+        }
+    }
+
+    /// <summary>Appends a map pair; a null value is undefined and skipped.</summary>
+    public void AppendEntry(string key, string? value)
+    {
+        if (value is not null)
+        {
+            AppendEntryText(key, value);
+        }
+    }
+
+    /// <summary>Appends a map pair with a <see cref="bool"/> value.</summary>
+    public void AppendEntryBoolean(string key, bool value) => AppendEntryText(key, value ? "true" : "false");
+
+    /// <summary>Appends a map pair with a <see cref="char"/> value.</summary>
+    public void AppendEntryChar(string key, char value)
+    {
+        ReadOnlySpan<char> text = [value];
+        AppendEntryText(key, text);
+    }
+
+    /// <summary>Appends a map pair whose value is formatted with the invariant culture, without boxing it.</summary>
+    public void AppendEntryFormattable<T>(string key, T value, string? format)
+        where T : ISpanFormattable
+    {
+        Span<char> scratch = stackalloc char[128];
+        if (value.TryFormat(scratch, out int written, format, CultureInfo.InvariantCulture))
+        {
+            AppendEntryText(key, scratch[..written]);
+        }
+        else
+        {
+            AppendEntryText(key, value.ToString(format, CultureInfo.InvariantCulture));
+        }
+    }
+
     /// <summary>Returns the expanded URI and releases the buffer.</summary>
     public string ToStringAndClear() => _buffer.ToStringAndClear();
 
@@ -101,9 +187,104 @@ public struct UriTemplateWriter
         }
     }
 
+    private void BeginComposite(string name, bool explode)
+    {
+        _compositeName = name;
+        _compositeExplode = explode;
+        _compositeCount = 0;
+    }
+
+    // RFC 6570 Appendix A: an unexploded list is "name=" once, then items joined by ",";
+    // an exploded list writes each item as if it were a variable of the list's name.
+    private void AppendItemText(ReadOnlySpan<char> item)
+    {
+        bool allowReserved = AllowsReserved(_operator);
+        if (_compositeExplode)
+        {
+            if (WriteSeparatorAndName(_compositeName, item.IsEmpty))
+            {
+                UriEscaper.Append(ref _buffer, item, allowReserved);
+            }
+
+            return;
+        }
+
+        if (_compositeCount++ == 0)
+        {
+            WriteSeparatorAndName(_compositeName, isEmpty: false);
+        }
+        else
+        {
+            _buffer.Append(',');
+        }
+
+        UriEscaper.Append(ref _buffer, item, allowReserved);
+    }
+
+    // An unexploded map is "name=" once, then key,value pairs joined by ","; an exploded map
+    // writes key=value pairs joined by the operator's separator, the keys standing as names.
+    private void AppendEntryText(string key, ReadOnlySpan<char> value)
+    {
+        bool allowReserved = AllowsReserved(_operator);
+        if (_compositeExplode)
+        {
+            WriteSeparator();
+            UriEscaper.Append(ref _buffer, key, allowReserved);
+            if (value.IsEmpty && IsNamed(_operator))
+            {
+                if (_operator != UriOperator.PathParameter)
+                {
+                    _buffer.Append('=');
+                }
+
+                return;
+            }
+
+            _buffer.Append('=');
+            UriEscaper.Append(ref _buffer, value, allowReserved);
+            return;
+        }
+
+        if (_compositeCount++ == 0)
+        {
+            WriteSeparatorAndName(_compositeName, isEmpty: false);
+        }
+        else
+        {
+            _buffer.Append(',');
+        }
+
+        UriEscaper.Append(ref _buffer, key, allowReserved);
+        _buffer.Append(',');
+        UriEscaper.Append(ref _buffer, value, allowReserved);
+    }
+
     // Writes the operator's first character or separator, then "name=" for the named
     // operators. Returns false when nothing more is to be written (an empty named value).
     private bool WriteSeparatorAndName(string name, bool isEmpty)
+    {
+        WriteSeparator();
+        if (IsNamed(_operator))
+        {
+            _buffer.Append(name);
+            if (isEmpty)
+            {
+                // ';' writes the bare name; '?' and '&' write "name=" (the operator's "ifemp").
+                if (_operator != UriOperator.PathParameter)
+                {
+                    _buffer.Append('=');
+                }
+
+                return false;
+            }
+
+            _buffer.Append('=');
+        }
+
+        return true;
+    }
+
+    private void WriteSeparator()
     {
         UriOperator op = _operator;
         if (_firstInExpression)
@@ -135,26 +316,9 @@ public struct UriTemplateWriter
                 _ => ',',
             });
         }
-
-        if (op is UriOperator.PathParameter or UriOperator.Query or UriOperator.QueryContinuation)
-        {
-            _buffer.Append(name);
-            if (isEmpty)
-            {
-                // ';' writes the bare name; '?' and '&' write "name=" (the operator's "ifemp").
-                if (op != UriOperator.PathParameter)
-                {
-                    _buffer.Append('=');
-                }
-
-                return false;
-            }
-
-            _buffer.Append('=');
-        }
-
-        return true;
     }
+
+    private static bool IsNamed(UriOperator op) => op is UriOperator.PathParameter or UriOperator.Query or UriOperator.QueryContinuation;
 
     private static bool AllowsReserved(UriOperator op) => op is UriOperator.Reserved or UriOperator.Fragment;
 }

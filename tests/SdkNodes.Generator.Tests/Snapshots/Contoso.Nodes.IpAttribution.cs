@@ -3,7 +3,7 @@
 
 namespace Contoso.Nodes
 {
-    partial class IpAttribution
+    partial class IpAttribution : global::SdkNodes.IGeneratedNode
     {
         /// <summary>What the build knows about this node: parameters, success codes, error map, timeout.</summary>
         public static global::SdkNodes.NodeDescriptor Descriptor { get; } = new global::SdkNodes.NodeDescriptor
@@ -101,9 +101,13 @@ namespace Contoso.Nodes
             writer.BeginExpression(global::SdkNodes.Generated.UriOperator.Query);
             writer.AppendString("ip", this.Ip);
             if (redactSecrets)
+            {
                 writer.AppendRedacted("key", this.Key is not null);
+            }
             else
+            {
                 writer.AppendString("key", this.Key);
+            }
             return writer.ToStringAndClear();
         }
     }

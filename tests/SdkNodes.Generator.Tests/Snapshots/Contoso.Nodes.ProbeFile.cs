@@ -3,7 +3,7 @@
 
 namespace Contoso.Nodes
 {
-    partial class ProbeFile
+    partial class ProbeFile : global::SdkNodes.IGeneratedNode
     {
         /// <summary>What the build knows about this node: parameters, success codes, error map, timeout.</summary>
         public static global::SdkNodes.NodeDescriptor Descriptor { get; } = new global::SdkNodes.NodeDescriptor

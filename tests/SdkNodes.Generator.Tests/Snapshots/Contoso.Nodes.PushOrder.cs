@@ -3,7 +3,7 @@
 
 namespace Contoso.Nodes
 {
-    partial class PushOrder
+    partial class PushOrder : global::SdkNodes.IGeneratedNode
     {
         /// <summary>What the build knows about this node: parameters, success codes, error map, timeout.</summary>
         public static global::SdkNodes.NodeDescriptor Descriptor { get; } = new global::SdkNodes.NodeDescriptor
@@ -159,10 +159,17 @@ namespace Contoso.Nodes
             writer.AppendFormattable("customer", this.CustomerId, null);
             writer.AppendLiteral("/orders");
             writer.BeginExpression(global::SdkNodes.Generated.UriOperator.Query);
-            if (this.Priority.HasValue) writer.AppendFormattable("priority", this.Priority.GetValueOrDefault(), null);
+            if (this.Priority.HasValue) writer.AppendString("priority", __SdkNodesNameOf1(this.Priority.GetValueOrDefault()));
             writer.AppendFormattable("due", this.Due, "yyyy-MM-dd");
             writer.AppendFormattable("page", this.Page, null);
             return writer.ToStringAndClear();
         }
+
+        private static string __SdkNodesNameOf1(global::Contoso.Nodes.Priority value) => value switch
+        {
+            global::Contoso.Nodes.Priority.Low => "Low",
+            global::Contoso.Nodes.Priority.High => "High",
+            _ => value.ToString(),
+        };
     }
 }
