@@ -117,7 +117,7 @@ internal static partial class NodeEmitter
             }
         }
 
-        writer.WriteLine($"var request = {Generated}.NodeRequest.Create({HttpMethod(node.Method)}, (({Runtime}.IGeneratedNode)this).FormatUri(false));");
+        writer.WriteLine($"var request = {Generated}.NodeRequest.Create({HttpMethod(node.Method)}, (({Runtime}.IGeneratedNode)this).FormatUri(false), {CSharpLiteral.String(node.ClassName)});");
         foreach (StaticHeaderModel header in node.StaticHeaders)
         {
             writer.WriteLine($"{Generated}.NodeRequest.AddHeader(request, {CSharpLiteral.String(header.Name)}, {CSharpLiteral.String(header.Value)});");

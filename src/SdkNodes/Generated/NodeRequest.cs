@@ -19,8 +19,71 @@ public static class NodeRequest
     /// An address without a scheme stays relative: <see cref="UriKind.RelativeOrAbsolute"/> would
     /// read <c>/orders/1</c> as a file path on Unix.
     /// </remarks>
-    public static HttpRequestMessage Create(HttpMethod method, string uri)
-        => new(method, new Uri(uri, HasScheme(uri) ? UriKind.Absolute : UriKind.Relative));
+    /// <exception cref="NodeInputException">The expanded path has a <c>.</c> or <c>..</c> segment.</exception>
+    public static HttpRequestMessage Create(HttpMethod method, string uri, string nodeName)
+    {
+        if (HasDotSegment(uri))
+        {
+            // RFC 6570 leaves '.' unencoded, and System.Uri removes "." and ".." segments (even
+            // written %2E%2E), so a value of ".." would climb out of the template's path.
+            throw new NodeInputException(
+                $"The address of {nodeName} would contain a '.' or '..' path segment, which would change its path; a value may not form such a segment.");
+        }
+
+        return new HttpRequestMessage(method, new Uri(uri, HasScheme(uri) ? UriKind.Absolute : UriKind.Relative));
+    }
+
+    /// <summary>True when the path of <paramref name="uri"/> has a segment that is "." or "..", plain or percent-encoded.</summary>
+    public static bool HasDotSegment(string uri)
+    {
+        ReadOnlySpan<char> path = uri;
+        if (HasScheme(uri))
+        {
+            int authority = uri.IndexOf("//", StringComparison.Ordinal);
+            int pathStart = authority < 0 ? uri.IndexOf(':') + 1 : uri.IndexOfAny(['/', '?', '#'], authority + 2);
+            path = pathStart < 0 ? [] : path[pathStart..];
+        }
+
+        int end = path.IndexOfAny('?', '#');
+        if (end >= 0)
+        {
+            path = path[..end];
+        }
+
+        foreach (Range range in path.Split('/'))
+        {
+            if (IsDotSegment(path[range]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsDotSegment(ReadOnlySpan<char> segment)
+    {
+        int dots = 0;
+        while (!segment.IsEmpty)
+        {
+            if (segment[0] == '.')
+            {
+                segment = segment[1..];
+            }
+            else if (segment.StartsWith("%2E", StringComparison.OrdinalIgnoreCase))
+            {
+                segment = segment[3..];
+            }
+            else
+            {
+                return false;
+            }
+
+            dots++;
+        }
+
+        return dots is 1 or 2;
+    }
 
     /// <summary>True when <paramref name="uri"/> starts with a scheme (RFC 3986: ALPHA *( ALPHA / DIGIT / "+" / "-" / "." ) ":").</summary>
     public static bool HasScheme(string uri)

@@ -88,7 +88,7 @@ namespace Contoso.Nodes
         {
             global::SdkNodes.Generated.NodeRequest.Required(this.Ip, "IpAttribution", "Ip");
             global::SdkNodes.Generated.NodeRequest.Required(this.Key, "IpAttribution", "Key");
-            var request = global::SdkNodes.Generated.NodeRequest.Create(global::System.Net.Http.HttpMethod.Get, ((global::SdkNodes.IGeneratedNode)this).FormatUri(false));
+            var request = global::SdkNodes.Generated.NodeRequest.Create(global::System.Net.Http.HttpMethod.Get, ((global::SdkNodes.IGeneratedNode)this).FormatUri(false), "IpAttribution");
             global::SdkNodes.Generated.NodeRequest.AddHeader(request, "Accept", "application/json");
             global::SdkNodes.Generated.NodeRequest.AddHeader(request, "Authorization", this.Token);
             return request;

@@ -100,7 +100,7 @@ namespace Contoso.Nodes
         global::System.Net.Http.HttpRequestMessage global::SdkNodes.IGeneratedNode.CreateRequest(global::System.Text.Json.JsonSerializerOptions jsonOptions)
         {
             global::SdkNodes.Generated.NodeRequest.Required(this.Name, "ProbeFile", "Name");
-            var request = global::SdkNodes.Generated.NodeRequest.Create(global::System.Net.Http.HttpMethod.Head, ((global::SdkNodes.IGeneratedNode)this).FormatUri(false));
+            var request = global::SdkNodes.Generated.NodeRequest.Create(global::System.Net.Http.HttpMethod.Head, ((global::SdkNodes.IGeneratedNode)this).FormatUri(false), "ProbeFile");
             return request;
         }
 

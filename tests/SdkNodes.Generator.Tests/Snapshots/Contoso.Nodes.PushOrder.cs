@@ -142,7 +142,7 @@ namespace Contoso.Nodes
         global::System.Net.Http.HttpRequestMessage global::SdkNodes.IGeneratedNode.CreateRequest(global::System.Text.Json.JsonSerializerOptions jsonOptions)
         {
             global::SdkNodes.Generated.NodeRequest.Required(this.Order, "PushOrder", "Order");
-            var request = global::SdkNodes.Generated.NodeRequest.Create(global::System.Net.Http.HttpMethod.Post, ((global::SdkNodes.IGeneratedNode)this).FormatUri(false));
+            var request = global::SdkNodes.Generated.NodeRequest.Create(global::System.Net.Http.HttpMethod.Post, ((global::SdkNodes.IGeneratedNode)this).FormatUri(false), "PushOrder");
             global::SdkNodes.Generated.NodeRequest.SetJsonBody<global::Contoso.Nodes.Order>(request, this.Order, jsonOptions);
             global::SdkNodes.Generated.NodeRequest.AddHeader(request, "X-Attempt", global::SdkNodes.Generated.NodeRequest.HeaderText(this.Attempt, null));
             global::SdkNodes.Generated.NodeRequest.AddHeader(request, "X-Dry-Run", global::SdkNodes.Generated.NodeRequest.HeaderText(this.DryRun));
