@@ -279,3 +279,37 @@ public class DiagnosticTests_NodeModes
         source.AssertSingle(diagnostics, "SDKN020", DiagnosticSeverity.Error);
     }
 }
+
+public class DiagnosticTests_Composites
+{
+    [Theory]
+    [InlineData("/items{?tags[|:3|]}", "a prefix cuts a string, but 'Tags' is a list")]
+    [InlineData("/items{?filters[|:10|]}", "but 'Filters' is a map")]
+    public async Task PrefixOnAListOrMap_IsMalformed_AtTheModifier(string template, string reason)
+    {
+        MarkedSource source = MarkedSource.Parse($$"""
+            using SdkNodes; namespace Demo;
+            [ApiRequest("GET", "{{template}}")]
+            public sealed partial class Lookup : IApiNode
+            {
+                public string[]? Tags { get; init; }
+                public System.Collections.Generic.Dictionary<string, string>? Filters { get; init; }
+            }
+            """);
+        var diagnostics = await GeneratorHarness.AnalyzeAsync(source.Text);
+        var d = source.AssertSingle(diagnostics.Where(d => d.Id == "SDKN003"), "SDKN003", DiagnosticSeverity.Error);
+        Assert.Contains(reason, d.GetMessage());
+    }
+
+    [Fact]
+    public async Task ListOfUnsupportedItems_CannotBeExpanded()
+    {
+        MarkedSource source = MarkedSource.Parse("""
+            using SdkNodes; namespace Demo;
+            [ApiRequest("GET", "/items{?streams}")]
+            public sealed partial class Lookup : IApiNode { public System.IO.Stream[]? [|Streams|] { get; init; } }
+            """);
+        var diagnostics = await GeneratorHarness.AnalyzeAsync(source.Text);
+        source.AssertSingle(diagnostics, "SDKN006", DiagnosticSeverity.Error);
+    }
+}
