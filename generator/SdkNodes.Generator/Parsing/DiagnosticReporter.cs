@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Immutable;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -17,13 +18,17 @@ internal sealed class DiagnosticReporter(Action<Diagnostic>? report, Cancellatio
     public bool HasErrors { get; private set; }
 
     public void Report(DiagnosticDescriptor descriptor, Location? location, params object?[] args)
+        => Report(descriptor, location, ImmutableDictionary<string, string?>.Empty, args);
+
+    /// <summary>Reports with properties a code fix reads (see SdkNodes.CodeFixes).</summary>
+    public void Report(DiagnosticDescriptor descriptor, Location? location, ImmutableDictionary<string, string?> properties, params object?[] args)
     {
         if (descriptor.DefaultSeverity == DiagnosticSeverity.Error)
         {
             HasErrors = true;
         }
 
-        report?.Invoke(Diagnostic.Create(descriptor, location ?? Location.None, args));
+        report?.Invoke(Diagnostic.Create(descriptor, location ?? Location.None, properties, args));
     }
 
     /// <summary>The syntax of an attribute application, if it is in source.</summary>

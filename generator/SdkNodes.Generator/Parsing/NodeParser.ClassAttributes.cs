@@ -91,7 +91,7 @@ internal sealed partial class NodeParser
                 }
                 else if (SuccessCodes.Contains(code))
                 {
-                    _reporter.Report(DiagnosticDescriptors.InvalidStatusCode, location, $"Success code {code} of '{parser._name}' is listed twice");
+                    _reporter.Report(DiagnosticDescriptors.InvalidStatusCode, location, FixProperties.RemoveArgument, $"Success code {code} of '{parser._name}' is listed twice");
                 }
                 else
                 {
@@ -114,7 +114,7 @@ internal sealed partial class NodeParser
                     _reporter.Report(DiagnosticDescriptors.InvalidStatusCode, location, $"Status code {status} of '{parser._name}' is not an HTTP status code; use 100 to 599");
                     break;
                 case int status when StatusMessages.Exists(m => m.Status == status):
-                    _reporter.Report(DiagnosticDescriptors.InvalidStatusCode, location, $"Status code {status} of '{parser._name}' has two error messages");
+                    _reporter.Report(DiagnosticDescriptors.InvalidStatusCode, location, FixProperties.RemoveAttribute, $"Status code {status} of '{parser._name}' has two error messages");
                     break;
                 case int status:
                     StatusMessages.Add(new StatusMessageModel(status, message));

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using SdkNodes.Generator.Diagnostics;
@@ -183,7 +184,11 @@ internal sealed partial class NodeParser
         List<PropertyDraft> matches = drafts.Where(d => Binds(d, variable.Name)).ToList();
         if (matches.Count == 0)
         {
-            _reporter.Report(DiagnosticDescriptors.UnknownVariable, location, variable.Name, _name, Suggestion(drafts, variable.Name));
+            (string? suggestion, string hint) = Suggestion(drafts, variable.Name);
+            var properties = ImmutableDictionary<string, string?>.Empty
+                .Add(FixProperties.Variable, variable.Name)
+                .Add(FixProperties.Suggestion, suggestion);
+            _reporter.Report(DiagnosticDescriptors.UnknownVariable, location, properties, variable.Name, _name, hint);
             return null;
         }
 
@@ -246,7 +251,7 @@ internal sealed partial class NodeParser
         return string.Equals(name, variable, StringComparison.OrdinalIgnoreCase);
     }
 
-    private static string Suggestion(List<PropertyDraft> drafts, string variable)
+    private static (string? Property, string Hint) Suggestion(List<PropertyDraft> drafts, string variable)
     {
         string? best = null;
         int bestDistance = int.MaxValue;
@@ -269,10 +274,10 @@ internal sealed partial class NodeParser
         {
             // The suggested property is left unbound by the typo: one diagnostic says it all.
             drafts.First(d => d.Symbol.Name == best).IsSuggested = true;
-            return $"; did you mean '{best}'?";
+            return (best, $"; did you mean '{best}'?");
         }
 
-        return $"; add a property named '{variable}', or bind one with [UriParam(\"{variable}\")]";
+        return (null, $"; add a property named '{variable}', or bind one with [UriParam(\"{variable}\")]");
     }
 
     private PropertyModel ToModel(PropertyDraft draft)
