@@ -27,6 +27,7 @@ public sealed class NodeAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.MessageForSuccessCode,
         DiagnosticDescriptors.HeadWithBodyType,
         DiagnosticDescriptors.SecretInUrl,
+        DiagnosticDescriptors.CertificateValidationOff,
         DiagnosticDescriptors.MalformedJsonPointer,
         DiagnosticDescriptors.TimeoutOutOfRange,
         DiagnosticDescriptors.VariableBoundTwice,

@@ -66,6 +66,11 @@ internal static class DiagnosticDescriptors
         "Secret property '{0}' is placed in the URL: it is redacted in the run history, but proxies and server logs see it",
         DiagnosticSeverity.Info);
 
+    public static readonly DiagnosticDescriptor CertificateValidationOff = Create(
+        "SDKN012", "Certificate verification switched off",
+        "'{0}' switches TLS certificate verification off: anyone between the runtime and the server can read and change its traffic",
+        DiagnosticSeverity.Warning);
+
     public static readonly DiagnosticDescriptor MalformedJsonPointer = Create(
         "SDKN013", "Malformed JSON Pointer",
         "JSON Pointer '{0}' is malformed: {1}",

@@ -62,6 +62,11 @@ internal static partial class NodeEmitter
         }
 
         writer.WriteLine($"UseProxy = {CSharpLiteral.Bool(node.UseProxy)},");
+        if (!node.ValidateCertificate)
+        {
+            writer.WriteLine("ValidateCertificate = false,");
+        }
+
         if (node.ResponseType is not null)
         {
             writer.WriteLine($"ResponseType = typeof({node.ResponseTypeOf}),");

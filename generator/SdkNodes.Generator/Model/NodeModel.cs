@@ -28,6 +28,7 @@ internal sealed record NodeModel(
     bool AbortOnFailure,
     long? TimeoutTicks,
     bool UseProxy,
+    bool ValidateCertificate,
     string? ResponseType,
     string? ResponseTypeOf,
     string? ResponseTypeName,

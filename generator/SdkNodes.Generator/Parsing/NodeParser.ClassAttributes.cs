@@ -33,6 +33,8 @@ internal sealed partial class NodeParser
 
         public bool UseProxy { get; private set; }
 
+        public bool ValidateCertificate { get; private set; } = true;
+
         public void Read()
         {
             var statusMessageAttributes = new List<AttributeData>();
@@ -58,6 +60,10 @@ internal sealed partial class NodeParser
                         break;
                     case "SdkNodes.UseProxyAttribute":
                         UseProxy = true;
+                        break;
+                    case "SdkNodes.DisableCertificateValidationAttribute":
+                        ValidateCertificate = false;
+                        _reporter.Report(DiagnosticDescriptors.CertificateValidationOff, _reporter.SyntaxOf(attribute)?.GetLocation(), parser._name);
                         break;
                     case "SdkNodes.HeaderAttribute":
                         ReadHeader(attribute, args);

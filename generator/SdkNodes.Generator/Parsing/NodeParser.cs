@@ -114,6 +114,7 @@ internal sealed partial class NodeParser
             AbortOnFailure: attributes.AbortOnFailure,
             TimeoutTicks: attributes.TimeoutTicks,
             UseProxy: attributes.UseProxy,
+            ValidateCertificate: attributes.ValidateCertificate,
             ResponseType: responseType,
             ResponseTypeOf: responseTypeOf,
             ResponseTypeName: responseTypeName,

@@ -54,6 +54,12 @@ public sealed class NodeDescriptor
     /// <summary>True when the node sends through the organisation's web proxy.</summary>
     public bool UseProxy { get; init; }
 
+    /// <summary>
+    /// False when the node switched TLS certificate verification off with
+    /// <see cref="DisableCertificateValidationAttribute"/>. Default: true.
+    /// </summary>
+    public bool ValidateCertificate { get; init; } = true;
+
     /// <summary>The response body type, or null for an untyped node (<see cref="IApiNode"/>).</summary>
     public Type? ResponseType { get; init; }
 

@@ -5,7 +5,8 @@ using System.Net.Http;
 namespace SdkNodes;
 
 /// <summary>
-/// One shared <see cref="SocketsHttpHandler"/> per handler configuration (proxy or not), made
+/// One shared <see cref="SocketsHttpHandler"/> per handler configuration (proxy or not,
+/// certificate verification on or off), made
 /// on first use and kept for the runtime's life, so connections are pooled and never a new
 /// client per call. When the caller gives a handler, every request goes through it instead.
 /// </summary>
@@ -32,7 +33,9 @@ internal sealed class HttpInvokerPool : IDisposable
             return _callerInvoker;
         }
 
-        var key = new HandlerKey(UseProxy: descriptor.UseProxy && _options.Proxy is not null);
+        var key = new HandlerKey(
+            UseProxy: descriptor.UseProxy && _options.Proxy is not null,
+            ValidateCertificate: descriptor.ValidateCertificate);
         return _invokers.GetOrAdd(key, static (k, self) => new Lazy<HttpMessageInvoker>(() => self.Create(k)), this).Value;
     }
 
@@ -46,6 +49,12 @@ internal sealed class HttpInvokerPool : IDisposable
             UseCookies = false,
             AutomaticDecompression = System.Net.DecompressionMethods.All,
         };
+        if (!key.ValidateCertificate)
+        {
+            // The node asked for it with [DisableCertificateValidation]; the build warned (SDKN012).
+            handler.SslOptions.RemoteCertificateValidationCallback = static (_, _, _, _) => true;
+        }
+
         return new HttpMessageInvoker(handler, disposeHandler: true);
     }
 
@@ -61,5 +70,5 @@ internal sealed class HttpInvokerPool : IDisposable
         }
     }
 
-    private readonly record struct HandlerKey(bool UseProxy);
+    private readonly record struct HandlerKey(bool UseProxy, bool ValidateCertificate);
 }

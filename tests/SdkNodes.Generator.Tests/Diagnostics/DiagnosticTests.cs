@@ -313,3 +313,23 @@ public class DiagnosticTests_Composites
         source.AssertSingle(diagnostics, "SDKN006", DiagnosticSeverity.Error);
     }
 }
+
+public class DiagnosticTests_Certificates
+{
+    [Fact]
+    public async Task CertificateValidationOff_WarnsAtTheAttribute()
+    {
+        MarkedSource source = MarkedSource.Parse("""
+            using SdkNodes; namespace Demo;
+            [ApiRequest("GET", "https://test.internal/x")]
+            [[|DisableCertificateValidation|]]
+            public sealed partial class Lookup : IApiNode { }
+            """);
+        var diagnostics = await GeneratorHarness.AnalyzeAsync(source.Text);
+        var d = source.AssertSingle(diagnostics, "SDKN012", DiagnosticSeverity.Warning);
+        Assert.Contains("'Lookup' switches TLS certificate verification off", d.GetMessage());
+
+        var generated = GeneratorHarness.Generate(source.Text);
+        Assert.Contains("ValidateCertificate = false,", generated.Source("Demo.Lookup.g.cs"));
+    }
+}
