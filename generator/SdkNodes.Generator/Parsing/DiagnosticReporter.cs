@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Immutable;
+using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -31,9 +32,34 @@ internal sealed class DiagnosticReporter(Action<Diagnostic>? report, Cancellatio
         report?.Invoke(Diagnostic.Create(descriptor, location ?? Location.None, properties, args));
     }
 
-    /// <summary>The syntax of an attribute application, if it is in source.</summary>
+    // The generator reports nothing, so it never pays for finding a location.
+    private bool FindsLocations => report is not null;
+
+    /// <summary>The syntax of an attribute application, if it is in source (null when locations are not needed).</summary>
     public AttributeSyntax? SyntaxOf(AttributeData attribute)
-        => attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken) as AttributeSyntax;
+        => FindsLocations ? attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken) as AttributeSyntax : null;
+
+    /// <summary>The location of a type's or property's name.</summary>
+    public Location? IdentifierLocation(ISymbol symbol)
+    {
+        if (!FindsLocations)
+        {
+            return null;
+        }
+
+        foreach (SyntaxReference reference in symbol.DeclaringSyntaxReferences)
+        {
+            switch (reference.GetSyntax(cancellationToken))
+            {
+                case BaseTypeDeclarationSyntax type:
+                    return type.Identifier.GetLocation();
+                case PropertyDeclarationSyntax property:
+                    return property.Identifier.GetLocation();
+            }
+        }
+
+        return symbol.Locations.FirstOrDefault();
+    }
 
     /// <summary>The location of the attribute's <paramref name="index"/>-th positional argument, or of the attribute.</summary>
     public Location? ArgumentLocation(AttributeData attribute, int index)

@@ -43,29 +43,29 @@ internal sealed partial class NodeParser
                 ImmutableArgs args = new(attribute);
                 switch (AttributeName(attribute))
                 {
-                    case "SdkNodes.SuccessCodesAttribute" when args.Count == 1:
+                    case "SuccessCodesAttribute" when args.Count == 1:
                         ReadSuccessCodes(attribute);
                         break;
-                    case "SdkNodes.ErrorMessageAttribute" when args.Count == 2:
+                    case "ErrorMessageAttribute" when args.Count == 2:
                         ReadErrorMessage(attribute, statusMessageAttributes);
                         break;
-                    case "SdkNodes.ErrorCodeFieldAttribute" when args.Count == 1:
+                    case "ErrorCodeFieldAttribute" when args.Count == 1:
                         ReadErrorCodeField(attribute);
                         break;
-                    case "SdkNodes.OnFailureAttribute" when args.Count == 1 && args.Value(0) is int action:
+                    case "OnFailureAttribute" when args.Count == 1 && args.Value(0) is int action:
                         AbortOnFailure = action == 1;
                         break;
-                    case "SdkNodes.TimeoutAttribute" when args.Count == 1 && args.Value(0) is { } seconds:
+                    case "TimeoutAttribute" when args.Count == 1 && args.Value(0) is { } seconds:
                         ReadTimeout(attribute, Convert.ToDouble(seconds, CultureInfo.InvariantCulture));
                         break;
-                    case "SdkNodes.UseProxyAttribute":
+                    case "UseProxyAttribute":
                         UseProxy = true;
                         break;
-                    case "SdkNodes.DisableCertificateValidationAttribute":
+                    case "DisableCertificateValidationAttribute":
                         ValidateCertificate = false;
                         _reporter.Report(DiagnosticDescriptors.CertificateValidationOff, _reporter.SyntaxOf(attribute)?.GetLocation(), parser._name);
                         break;
-                    case "SdkNodes.HeaderAttribute":
+                    case "HeaderAttribute":
                         ReadHeader(attribute, args);
                         break;
                 }

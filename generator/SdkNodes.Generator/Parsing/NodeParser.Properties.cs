@@ -75,20 +75,20 @@ internal sealed partial class NodeParser
         {
             switch (AttributeName(attribute))
             {
-                case "SdkNodes.HeaderAttribute" when attribute.ConstructorArguments.Length >= 1:
+                case "HeaderAttribute" when attribute.ConstructorArguments.Length >= 1:
                     draft.HeaderAttribute = attribute;
                     draft.HeaderName = attribute.ConstructorArguments[0].Value as string;
                     break;
-                case "SdkNodes.BodyAttribute":
+                case "BodyAttribute":
                     draft.BodyAttribute = attribute;
                     break;
-                case "SdkNodes.UriParamAttribute" when attribute.ConstructorArguments.Length == 1:
+                case "UriParamAttribute" when attribute.ConstructorArguments.Length == 1:
                     draft.UriParam = attribute.ConstructorArguments[0].Value as string;
                     break;
-                case "SdkNodes.SecretAttribute":
+                case "SecretAttribute":
                     draft.IsSecret = true;
                     break;
-                case "SdkNodes.FormatAttribute" when attribute.ConstructorArguments.Length == 1:
+                case "FormatAttribute" when attribute.ConstructorArguments.Length == 1:
                     draft.Format = attribute.ConstructorArguments[0].Value as string;
                     break;
             }
@@ -298,10 +298,11 @@ internal sealed partial class NodeParser
         ValueShape shape = ValueTypes.ShapeOf(symbol.Type, out ITypeSymbol valueType);
         bool isReferenceType = symbol.Type.IsReferenceType;
         bool isRequired = symbol.IsRequired || (isReferenceType && symbol.Type.NullableAnnotation == NullableAnnotation.NotAnnotated);
+        string type = symbol.Type.ToDisplayString(ValueTypes.FullyQualifiedWithNullability);
         return new PropertyModel(
             Name: symbol.Name,
-            Type: symbol.Type.ToDisplayString(ValueTypes.FullyQualifiedWithNullability),
-            TypeOf: ValueTypes.TypeOf(symbol.Type),
+            Type: type,
+            TypeOf: ValueTypes.TypeOf(symbol.Type, type),
             TypeDisplayName: symbol.Type.ToDisplayString(ValueTypes.ShortWithNullability),
             IsSecret: draft.IsSecret,
             IsRequired: isRequired,

@@ -18,6 +18,8 @@ internal sealed partial class NodeParser
 {
     public const string ApiRequestAttribute = "SdkNodes.ApiRequestAttribute";
     public const string SendObjectAttribute = "SdkNodes.SendObjectAttribute";
+    private const string ApiRequestName = "ApiRequestAttribute";
+    private const string SendObjectName = "SendObjectAttribute";
 
     private static readonly string[] s_methods = ["GET", "POST", "PUT", "DELETE", "HEAD", "PATCH"];
 
@@ -40,8 +42,7 @@ internal sealed partial class NodeParser
     {
         foreach (AttributeData attribute in type.GetAttributes())
         {
-            string? name = attribute.AttributeClass?.ToDisplayString();
-            if (name is ApiRequestAttribute or SendObjectAttribute)
+            if (AttributeName(attribute) is ApiRequestName or SendObjectName)
             {
                 return attribute;
             }
@@ -64,7 +65,7 @@ internal sealed partial class NodeParser
             return null;
         }
 
-        bool isSendObject = _nodeAttribute.AttributeClass?.ToDisplayString() == SendObjectAttribute;
+        bool isSendObject = AttributeName(_nodeAttribute) == SendObjectName;
         CheckPartial();
         CheckSingleNodeAttribute();
         List<ContainingTypeModel> containers = ReadContainingTypes();
@@ -135,7 +136,7 @@ internal sealed partial class NodeParser
         int count = 0;
         foreach (AttributeData attribute in _type.GetAttributes())
         {
-            if (AttributeName(attribute) is ApiRequestAttribute or SendObjectAttribute && ++count == 2)
+            if (AttributeName(attribute) is ApiRequestName or SendObjectName && ++count == 2)
             {
                 _reporter.Report(DiagnosticDescriptors.TwoNodeAttributes, _reporter.SyntaxOf(attribute)?.GetLocation(), _name);
             }
@@ -144,7 +145,7 @@ internal sealed partial class NodeParser
 
     /// <summary>True when the class also has [ApiRequest], which wins over [SendObject].</summary>
     public static bool HasApiRequest(INamedTypeSymbol type)
-        => type.GetAttributes().Any(a => AttributeName(a) == ApiRequestAttribute);
+        => type.GetAttributes().Any(a => AttributeName(a) == ApiRequestName);
 
     private List<ContainingTypeModel> ReadContainingTypes()
     {
@@ -186,7 +187,7 @@ internal sealed partial class NodeParser
         bool untyped = false;
         foreach (INamedTypeSymbol candidate in _type.AllInterfaces)
         {
-            if (candidate.Name != "IApiNode" || candidate.ContainingNamespace?.ToDisplayString() != "SdkNodes")
+            if (!SymbolNames.Is(candidate, "SdkNodes", "IApiNode"))
             {
                 continue;
             }
@@ -220,7 +221,8 @@ internal sealed partial class NodeParser
 
         bool allowsEmpty = response.NullableAnnotation == NullableAnnotation.Annotated
                            || response.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T;
-        return (response.ToDisplayString(ValueTypes.FullyQualifiedWithNullability), ValueTypes.TypeOf(response), shortName, allowsEmpty);
+        string fullName = response.ToDisplayString(ValueTypes.FullyQualifiedWithNullability);
+        return (fullName, ValueTypes.TypeOf(response, fullName), shortName, allowsEmpty);
     }
 
     private List<TemplatePart> ReadTemplate(string template)
@@ -252,24 +254,10 @@ internal sealed partial class NodeParser
         return false;
     }
 
-    private static Location? IdentifierLocation(ISymbol symbol)
-    {
-        foreach (SyntaxReference reference in symbol.DeclaringSyntaxReferences)
-        {
-            switch (reference.GetSyntax())
-            {
-                case BaseTypeDeclarationSyntax type:
-                    return type.Identifier.GetLocation();
-                case PropertyDeclarationSyntax property:
-                    return property.Identifier.GetLocation();
-            }
-        }
-
-        return symbol.Locations.FirstOrDefault();
-    }
+    private Location? IdentifierLocation(ISymbol symbol) => _reporter.IdentifierLocation(symbol);
 
     private static string TypeParameterList(INamedTypeSymbol type)
         => type.TypeParameters.Length == 0 ? string.Empty : "<" + string.Join(", ", type.TypeParameters.Select(p => p.Name)) + ">";
 
-    private static string? AttributeName(AttributeData attribute) => attribute.AttributeClass?.ToDisplayString();
+    private static string? AttributeName(AttributeData attribute) => SymbolNames.SdkNodesAttribute(attribute);
 }

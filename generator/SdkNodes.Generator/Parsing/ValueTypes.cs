@@ -46,30 +46,45 @@ internal static class ValueTypes
             return ValueShape.List;
         }
 
-        INamedTypeSymbol[] candidates = type is INamedTypeSymbol named
-            ? [named, .. type.AllInterfaces]
-            : [.. type.AllInterfaces];
-        foreach (INamedTypeSymbol candidate in candidates)
+        // Numbers, dates, enums and the like are single values; only look further for the rest.
+        if (type.SpecialType != SpecialType.None || type.TypeKind == TypeKind.Enum)
         {
-            string definition = candidate.OriginalDefinition.ToDisplayString();
-            if (definition is "System.Collections.Generic.IDictionary<TKey, TValue>" or "System.Collections.Generic.IReadOnlyDictionary<TKey, TValue>"
+            return ValueShape.Single;
+        }
+
+        INamedTypeSymbol? list = null;
+        foreach (INamedTypeSymbol candidate in Self(type).Concat(type.AllInterfaces))
+        {
+            ITypeSymbol definition = candidate.OriginalDefinition;
+            if ((SymbolNames.IsCollectionsGeneric(definition, "IDictionary") || SymbolNames.IsCollectionsGeneric(definition, "IReadOnlyDictionary"))
+                && candidate.TypeArguments.Length == 2
                 && candidate.TypeArguments[0].SpecialType == SpecialType.System_String)
             {
                 valueType = candidate.TypeArguments[1];
                 return ValueShape.Map;
             }
-        }
 
-        foreach (INamedTypeSymbol candidate in candidates)
-        {
-            if (candidate.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T)
+            if (definition.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T)
             {
-                valueType = candidate.TypeArguments[0];
-                return ValueShape.List;
+                list ??= candidate;
             }
         }
 
+        if (list is not null)
+        {
+            valueType = list.TypeArguments[0];
+            return ValueShape.List;
+        }
+
         return ValueShape.Single;
+    }
+
+    private static IEnumerable<INamedTypeSymbol> Self(ITypeSymbol type)
+    {
+        if (type is INamedTypeSymbol named)
+        {
+            yield return named;
+        }
     }
 
     /// <summary>How a value of <paramref name="type"/> becomes text, or null when it has no text form.</summary>
@@ -82,10 +97,11 @@ internal static class ValueTypes
             return null;
         }
 
+        // The type's name is only written for enums (their generated switch).
         return new TextForm(
             valueFormat.Value,
             format ?? DefaultFormat(underlying),
-            TypeOf(underlying),
+            valueFormat == ValueFormat.Enum ? TypeOf(underlying) : string.Empty,
             isNullableValueType,
             type.IsReferenceType,
             valueFormat == ValueFormat.Enum ? EnumMembers(underlying) : EquatableArray<string>.Empty);
@@ -101,6 +117,19 @@ internal static class ValueTypes
                 return ValueFormat.Char;
             case SpecialType.System_Boolean:
                 return ValueFormat.Boolean;
+            case SpecialType.System_SByte:
+            case SpecialType.System_Byte:
+            case SpecialType.System_Int16:
+            case SpecialType.System_UInt16:
+            case SpecialType.System_Int32:
+            case SpecialType.System_UInt32:
+            case SpecialType.System_Int64:
+            case SpecialType.System_UInt64:
+            case SpecialType.System_Single:
+            case SpecialType.System_Double:
+            case SpecialType.System_Decimal:
+            case SpecialType.System_DateTime:
+                return ValueFormat.SpanFormattable;
         }
 
         if (type.TypeKind == TypeKind.Enum)
@@ -112,9 +141,8 @@ internal static class ValueTypes
         bool formattable = false;
         foreach (INamedTypeSymbol candidate in type.AllInterfaces)
         {
-            string name = candidate.ToDisplayString();
-            spanFormattable |= name == "System.ISpanFormattable";
-            formattable |= name == "System.IFormattable";
+            spanFormattable |= SymbolNames.Is(candidate, "System", "ISpanFormattable");
+            formattable |= SymbolNames.Is(candidate, "System", "IFormattable");
         }
 
         if (spanFormattable && type.IsValueType)
@@ -149,15 +177,24 @@ internal static class ValueTypes
             return "O";
         }
 
-        return type.ToDisplayString() switch
+        if (SymbolNames.Is(type, "System", "DateTimeOffset") || SymbolNames.Is(type, "System", "DateOnly") || SymbolNames.Is(type, "System", "TimeOnly"))
         {
-            "System.DateTimeOffset" or "System.DateOnly" or "System.TimeOnly" => "O",
-            "System.TimeSpan" => "c",
-            _ => null,
-        };
+            return "O";
+        }
+
+        return SymbolNames.Is(type, "System", "TimeSpan") ? "c" : null;
     }
 
     /// <summary>The type for a <c>typeof</c> expression: fully qualified, without a nullable reference annotation.</summary>
     public static string TypeOf(ITypeSymbol type)
         => type.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
+
+    /// <summary>
+    /// <see cref="TypeOf(ITypeSymbol)"/> from the name already written with its annotation: only
+    /// a top-level '?' on a reference type differs, and formatting a name again is what costs.
+    /// </summary>
+    public static string TypeOf(ITypeSymbol type, string fullyQualifiedWithNullability)
+        => type.IsReferenceType && type.NullableAnnotation == NullableAnnotation.Annotated && fullyQualifiedWithNullability.EndsWith("?", System.StringComparison.Ordinal)
+            ? fullyQualifiedWithNullability.Substring(0, fullyQualifiedWithNullability.Length - 1)
+            : fullyQualifiedWithNullability;
 }
