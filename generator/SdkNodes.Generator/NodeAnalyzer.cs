@@ -29,6 +29,7 @@ public sealed class NodeAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.SecretInUrl,
         DiagnosticDescriptors.CertificateValidationOff,
         DiagnosticDescriptors.MalformedJsonPointer,
+        DiagnosticDescriptors.UnknownField,
         DiagnosticDescriptors.TimeoutOutOfRange,
         DiagnosticDescriptors.VariableBoundTwice,
         DiagnosticDescriptors.MissingNodeInterface,

@@ -76,6 +76,11 @@ internal static class DiagnosticDescriptors
         "JSON Pointer '{0}' is malformed: {1}",
         DiagnosticSeverity.Error);
 
+    public static readonly DiagnosticDescriptor UnknownField = Create(
+        "SDKN014", "[Fields] names a member the record does not have",
+        "{0}",
+        DiagnosticSeverity.Error);
+
     public static readonly DiagnosticDescriptor TimeoutOutOfRange = Create(
         "SDKN015", "Timeout out of range",
         "The timeout of '{0}' is {1} seconds; it must be more than 0 and at most 300",

@@ -130,6 +130,9 @@ internal static partial class NodeEmitter
                 case PropertyBinding.Header:
                     writer.WriteLine($"{Generated}.NodeRequest.AddHeader(request, {CSharpLiteral.String(property.BindsTo)}, {HeaderValue(node, property)});");
                     break;
+                case PropertyBinding.Body when node.BodyFields.Count > 0:
+                    WriteSelectedFields(writer, node, property);
+                    break;
                 case PropertyBinding.Body:
                     writer.WriteLine($"{Generated}.NodeRequest.SetJsonBody<{property.Type}>(request, this.{property.Name}, jsonOptions);");
                     break;
@@ -138,6 +141,20 @@ internal static partial class NodeEmitter
 
         writer.WriteLine("return request;");
         writer.CloseBlock();
+    }
+
+    // [Fields]: a Utf8JsonWriter writes only the selected members, named by [JsonPropertyName]
+    // or the options' naming policy, each value through its JsonTypeInfo (no reflection).
+    private static void WriteSelectedFields(SourceWriter writer, NodeModel node, PropertyModel body)
+    {
+        writer.OpenBlock($"{Generated}.NodeRequest.SetJsonBody<{body.Type}>(request, this.{body.Name}, jsonOptions, static (json, value, options) =>");
+        foreach (BodyFieldModel field in node.BodyFields)
+        {
+            writer.WriteLine($"json.WritePropertyName({Generated}.NodeRequest.JsonName({CSharpLiteral.String(field.Member)}, {CSharpLiteral.String(field.JsonName)}, options));");
+            writer.WriteLine($"{Generated}.NodeRequest.WriteJsonValue<{field.Type}>(json, value.{field.Member}, options);");
+        }
+
+        writer.CloseBlock(");");
     }
 
     // The text of a header property's value; null sends no header.

@@ -20,6 +20,7 @@ internal sealed record NodeModel(
     bool IsRelative,
     EquatableArray<TemplatePart> TemplateParts,
     EquatableArray<PropertyModel> Properties,
+    EquatableArray<BodyFieldModel> BodyFields,
     EquatableArray<StaticHeaderModel> StaticHeaders,
     EquatableArray<int> SuccessCodes,
     EquatableArray<StatusMessageModel> StatusMessages,
@@ -57,3 +58,6 @@ internal sealed record ErrorCodeFieldModel(
     string? Success,
     string? MessagePointer,
     EquatableArray<string>? MessagePointerTokens);
+
+/// <summary>A member of the body record that [Fields] selects: its C# name, its [JsonPropertyName] if any, and its type.</summary>
+internal sealed record BodyFieldModel(string Member, string? JsonName, string Type);

@@ -140,7 +140,12 @@ internal sealed partial class NodeParser
                 _reporter.SyntaxOf(bodies[1].BodyAttribute!)?.GetLocation(),
                 $"'{_name}' has more than one [Body] property ('{bodies[0].Symbol.Name}' and '{bodies[1].Symbol.Name}'); a request has one body");
         }
-        else if (bodies.Count == 0 && isSendObject)
+        else if (bodies.Count == 1)
+        {
+            _bodyType = bodies[0].Symbol.Type;
+        }
+
+        if (bodies.Count == 0 && isSendObject)
         {
             _reporter.Report(
                 DiagnosticDescriptors.BodyCount,

@@ -77,6 +77,7 @@ internal sealed partial class NodeParser
 
         var attributes = new ClassAttributes(this);
         attributes.Read();
+        List<BodyFieldModel> bodyFields = ReadFields();
 
         if (_reporter.HasErrors)
         {
@@ -89,6 +90,7 @@ internal sealed partial class NodeParser
 
             parts.Clear();
             properties.Clear();
+            bodyFields.Clear();
             attributes = new ClassAttributes(this);
         }
 
@@ -107,6 +109,7 @@ internal sealed partial class NodeParser
             IsRelative: !UriTemplateParser.IsAbsolute(template),
             TemplateParts: parts.ToEquatableArray(),
             Properties: properties.ToEquatableArray(),
+            BodyFields: bodyFields.ToEquatableArray(),
             StaticHeaders: attributes.Headers.ToEquatableArray(),
             SuccessCodes: attributes.SuccessCodes.ToEquatableArray(),
             StatusMessages: attributes.StatusMessages.ToEquatableArray(),

@@ -179,7 +179,34 @@ public static class NodeRequest
         }
 
         var typeInfo = (JsonTypeInfo<T>)options.GetTypeInfo(typeof(T));
-        var content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(body, typeInfo));
+        AttachJson(request, JsonSerializer.SerializeToUtf8Bytes(body, typeInfo));
+    }
+
+    /// <summary>
+    /// Writes <paramref name="body"/> as a JSON object of the members <paramref name="writeMembers"/>
+    /// writes (a data-object node with <see cref="FieldsAttribute"/>); null sends no body.
+    /// </summary>
+    public static void SetJsonBody<T>(HttpRequestMessage request, T? body, JsonSerializerOptions options, Action<Utf8JsonWriter, T, JsonSerializerOptions> writeMembers)
+    {
+        if (body is null)
+        {
+            return;
+        }
+
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(256);
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = options.Encoder, Indented = options.WriteIndented }))
+        {
+            json.WriteStartObject();
+            writeMembers(json, body, options);
+            json.WriteEndObject();
+        }
+
+        AttachJson(request, buffer.WrittenSpan.ToArray());
+    }
+
+    private static void AttachJson(HttpRequestMessage request, byte[] json)
+    {
+        var content = new ByteArrayContent(json);
         content.Headers.ContentType = new MediaTypeHeaderValue("application/json", "utf-8");
         if (request.Content is { } earlier)
         {
@@ -195,6 +222,14 @@ public static class NodeRequest
 
         request.Content = content;
     }
+
+    /// <summary>A member's JSON name: its [JsonPropertyName], else the options' naming policy, else the member's name.</summary>
+    public static string JsonName(string member, string? explicitName, JsonSerializerOptions options)
+        => explicitName ?? options.PropertyNamingPolicy?.ConvertName(member) ?? member;
+
+    /// <summary>Writes one member's value with its <see cref="JsonTypeInfo{T}"/> from the options.</summary>
+    public static void WriteJsonValue<T>(Utf8JsonWriter json, T value, JsonSerializerOptions options)
+        => JsonSerializer.Serialize(json, value, (JsonTypeInfo<T>)options.GetTypeInfo(typeof(T)));
 
     private static JsonSerializerOptions CreateDefaultJsonOptions()
     {

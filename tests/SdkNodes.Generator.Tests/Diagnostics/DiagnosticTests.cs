@@ -333,3 +333,34 @@ public class DiagnosticTests_Certificates
         Assert.Contains("ValidateCertificate = false,", generated.Source("Demo.Lookup.g.cs"));
     }
 }
+
+public class DiagnosticTests_Fields
+{
+    [Fact]
+    public async Task UnknownField_PointsAtTheName()
+    {
+        MarkedSource source = MarkedSource.Parse("""
+            using SdkNodes; namespace Demo;
+            public sealed record Customer(string Id, string Name);
+            [SendObject("PUT", "/customers")]
+            [Fields(nameof(Customer.Id), [|"Nmae"|])]
+            public sealed partial class Push : IApiNode { [Body] public required Customer Customer { get; init; } }
+            """);
+        var diagnostics = await GeneratorHarness.AnalyzeAsync(source.Text);
+        var d = source.AssertSingle(diagnostics, "SDKN014", DiagnosticSeverity.Error);
+        Assert.Equal("'Customer' has no public member 'Nmae' for [Fields] of 'Push'; write nameof(Customer.Member)", d.GetMessage());
+    }
+
+    [Fact]
+    public async Task FieldsWithoutABody_IsReported()
+    {
+        MarkedSource source = MarkedSource.Parse("""
+            using SdkNodes; namespace Demo;
+            [ApiRequest("POST", "/customers")]
+            [[|Fields("Id")|]]
+            public sealed partial class Push : IApiNode { }
+            """);
+        var diagnostics = await GeneratorHarness.AnalyzeAsync(source.Text);
+        source.AssertSingle(diagnostics, "SDKN014", DiagnosticSeverity.Error);
+    }
+}

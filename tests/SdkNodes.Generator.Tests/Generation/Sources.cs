@@ -87,4 +87,21 @@ internal static class Sources
             [Body] public required Customer Customer { get; init; }
         }
         """;
+
+    public const string SendSelectedFields = """
+        using System.Text.Json.Serialization;
+        using SdkNodes;
+
+        namespace Contoso.Nodes;
+
+        public sealed record Contact(string Id, [property: JsonPropertyName("full_name")] string Name, string Email, int Age);
+
+        [SendObject("PATCH", "/contacts/{id}")]
+        [Fields(nameof(Contact.Name), nameof(Contact.Age))]
+        public sealed partial class PatchContact : IApiNode
+        {
+            public required string Id { get; init; }
+            [Body] public required Contact Contact { get; init; }
+        }
+        """;
 }
