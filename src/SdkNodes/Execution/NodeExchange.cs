@@ -32,6 +32,8 @@ internal sealed class NodeExchange
         {
             NodeErrorKind.Timeout => NodeOutcome.TimedOut,
             NodeErrorKind.Cancelled => NodeOutcome.Cancelled,
+            NodeErrorKind.RunAborted => NodeOutcome.NotExecuted,
+            NodeErrorKind.SkippedInput => NodeOutcome.Skipped,
             _ => NodeOutcome.Failed,
         };
     }

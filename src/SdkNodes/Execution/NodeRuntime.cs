@@ -61,18 +61,42 @@ public sealed class NodeRuntime : IDisposable
     /// <exception cref="NodeAbortedException">The node failed and its failure action is <see cref="FailureAction.Abort"/>.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public Task<NodeResult<TResponse>> SendAsync<TResponse>(IApiNode<TResponse> node, CancellationToken cancellationToken = default)
-        => ExecuteAsync(node, TypedBodyReader<TResponse>.Instance, runId: null, cancellationToken);
+        => ExecuteAsync(node, TypedBodyReader<TResponse>.Instance, ExecutionScope.Alone, cancellationToken);
 
     /// <summary>Sends an untyped node: the body is a <see cref="JsonElement"/> when it is JSON.</summary>
     /// <exception cref="NodeAbortedException">The node failed and its failure action is <see cref="FailureAction.Abort"/>.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public Task<NodeResult<JsonElement?>> SendAsync(IApiNode node, CancellationToken cancellationToken = default)
-        => ExecuteAsync(node, UntypedBodyReader.Instance, runId: null, cancellationToken);
+        => ExecuteAsync(node, UntypedBodyReader.Instance, ExecutionScope.Alone, cancellationToken);
+
+    /// <summary>
+    /// Starts a workflow run: nodes sent through it share its id and history, and a node that
+    /// fails under <see cref="FailureAction.Abort"/> stops the nodes after it.
+    /// </summary>
+    public WorkflowRun StartRun(string name)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        return new WorkflowRun(this, name);
+    }
 
     /// <inheritdoc />
     public void Dispose() => _invokers.Dispose();
 
-    internal async Task<NodeResult<T>> ExecuteAsync<T>(IGeneratedNode node, BodyReader<T> reader, string? runId, CancellationToken cancellationToken)
+    internal long GetTimestamp() => _time.GetTimestamp();
+
+    internal DateTimeOffset GetUtcNow() => _time.GetUtcNow();
+
+    internal TimeSpan GetElapsedTime(long startTimestamp) => _time.GetElapsedTime(startTimestamp);
+
+    internal async ValueTask WriteRunHistoryAsync(RunHistoryRecord record)
+    {
+        foreach (INodeHistorySink sink in _sinks)
+        {
+            await sink.WriteRunAsync(record, CancellationToken.None).ConfigureAwait(false);
+        }
+    }
+
+    internal async Task<NodeResult<T>> ExecuteAsync<T>(IGeneratedNode node, BodyReader<T> reader, ExecutionScope scope, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(node);
         NodeDescriptor descriptor = node.Descriptor;
@@ -81,7 +105,17 @@ public sealed class NodeRuntime : IDisposable
         ExceptionDispatchInfo? cancellation = null;
         T? body = default;
 
-        HttpRequestMessage? request = _requests.Build(node, descriptor, exchange);
+        HttpRequestMessage? request = null;
+        if (scope.NotRun is { } notRun)
+        {
+            // Not executed (the run was aborted) or skipped (a required value was): no request.
+            exchange.Fail(notRun);
+        }
+        else
+        {
+            request = _requests.Build(node, descriptor, exchange);
+        }
+
         string redactedUrl = _requests.RedactedUrl(node, descriptor);
         IReadOnlyList<KeyValuePair<string, string>> redactedHeaders = _requests.RedactedHeaders(request, descriptor);
         try
@@ -103,10 +137,10 @@ public sealed class NodeRuntime : IDisposable
 
         exchange.Elapsed = _time.GetElapsedTime(startTimestamp);
         var result = new NodeResult<T>(exchange, body);
-        await WriteHistoryAsync(exchange, descriptor, runId, redactedUrl, redactedHeaders).ConfigureAwait(false);
+        await WriteHistoryAsync(exchange, descriptor, scope.RunId, redactedUrl, redactedHeaders).ConfigureAwait(false);
 
         cancellation?.Throw();
-        if (!result.IsSuccess && descriptor.FailureAction == FailureAction.Abort)
+        if (scope.ThrowOnAbort && result.Outcome is NodeOutcome.Failed or NodeOutcome.TimedOut && descriptor.FailureAction == FailureAction.Abort)
         {
             throw new NodeAbortedException(result);
         }

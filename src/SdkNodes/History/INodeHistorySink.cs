@@ -11,4 +11,7 @@ public interface INodeHistorySink
 {
     /// <summary>Stores one record. Called after the exchange has ended, before <c>SendAsync</c> returns.</summary>
     ValueTask WriteAsync(NodeHistoryRecord record, CancellationToken cancellationToken);
+
+    /// <summary>Stores the record of a finished workflow run. Does nothing unless the sink keeps runs.</summary>
+    ValueTask WriteRunAsync(RunHistoryRecord record, CancellationToken cancellationToken) => ValueTask.CompletedTask;
 }

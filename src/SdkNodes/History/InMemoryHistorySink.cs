@@ -9,6 +9,7 @@ public sealed class InMemoryHistorySink : INodeHistorySink
 {
     private readonly Lock _gate = new();
     private readonly List<NodeHistoryRecord> _records = [];
+    private readonly List<RunHistoryRecord> _runs = [];
 
     /// <summary>A snapshot of the records written so far.</summary>
     public IReadOnlyList<NodeHistoryRecord> Records
@@ -20,6 +21,29 @@ public sealed class InMemoryHistorySink : INodeHistorySink
                 return _records.ToArray();
             }
         }
+    }
+
+    /// <summary>A snapshot of the workflow runs finished so far.</summary>
+    public IReadOnlyList<RunHistoryRecord> Runs
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _runs.ToArray();
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    public ValueTask WriteRunAsync(RunHistoryRecord record, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            _runs.Add(record);
+        }
+
+        return ValueTask.CompletedTask;
     }
 
     /// <inheritdoc />

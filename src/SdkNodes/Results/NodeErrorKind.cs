@@ -39,6 +39,12 @@ public enum NodeErrorKind
     /// <summary>The caller cancelled the request.</summary>
     Cancelled,
 
+    /// <summary>The node did not run: an earlier node of its workflow run aborted the run.</summary>
+    RunAborted,
+
+    /// <summary>The node did not run: a value it requires was skipped.</summary>
+    SkippedInput,
+
     /// <summary>A failure that fits no other kind.</summary>
     Unknown,
 }

@@ -45,6 +45,28 @@ public abstract class NodeResult
     /// <summary>Why the node failed; null when it succeeded.</summary>
     public NodeError? Error { get; }
 
+    /// <summary>A response header as a value that is skipped when the node did not succeed or the header is absent.</summary>
+    public NodeValue<string> Header(string name)
+    {
+        if (SkipReasonIfFailed() is { } reason)
+        {
+            return NodeValue<string>.Skipped(reason);
+        }
+
+        return Headers.TryGetValue(name, out string? value)
+            ? value
+            : NodeValue<string>.Skipped($"{NodeName} answered without a '{name}' header.");
+    }
+
+    /// <summary>Why values read from this result are skipped, or null when the node succeeded.</summary>
+    private protected string? SkipReasonIfFailed() => Outcome switch
+    {
+        NodeOutcome.Succeeded => null,
+        NodeOutcome.TimedOut => $"{NodeName} timed out: {Error?.Message}",
+        NodeOutcome.NotExecuted or NodeOutcome.Skipped => $"{NodeName} did not run: {Error?.Message}",
+        _ => $"{NodeName} failed: {Error?.Message}",
+    };
+
     /// <inheritdoc />
     public override string ToString()
     {
@@ -67,4 +89,21 @@ public sealed class NodeResult<T> : NodeResult
 
     /// <summary>The typed response body; default when the node did not succeed or the method is HEAD.</summary>
     public T? Body { get; }
+
+    /// <summary>
+    /// Reads a value from the body, for later nodes and record updates: skipped (with the node's
+    /// name and error) when the node did not succeed or returned no body, instead of null.
+    /// </summary>
+    public NodeValue<TValue> Output<TValue>(Func<T, TValue> projection)
+    {
+        ArgumentNullException.ThrowIfNull(projection);
+        if (SkipReasonIfFailed() is { } reason)
+        {
+            return NodeValue<TValue>.Skipped(reason);
+        }
+
+        return Body is { } body
+            ? projection(body)
+            : NodeValue<TValue>.Skipped($"{NodeName} returned no body.");
+    }
 }

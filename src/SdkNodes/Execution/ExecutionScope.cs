@@ -1,0 +1,10 @@
+namespace SdkNodes;
+
+/// <summary>Where an execution happens: alone, or in a workflow run that may already be aborted.</summary>
+/// <param name="RunId">The run's id, recorded in history; null for a node sent on its own.</param>
+/// <param name="ThrowOnAbort">True alone: an Abort failure throws. A run records the abort instead.</param>
+/// <param name="NotRun">Why the node must not run (an aborted run, a skipped input); null to run it.</param>
+internal readonly record struct ExecutionScope(string? RunId, bool ThrowOnAbort, NodeError? NotRun)
+{
+    public static ExecutionScope Alone => new(null, ThrowOnAbort: true, NotRun: null);
+}

@@ -1,0 +1,158 @@
+using System;
+using System.Collections.Generic;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace SdkNodes;
+
+/// <summary>
+/// One run of a workflow. Nodes sent through it share its id in the history. When a node
+/// whose failure action is <see cref="FailureAction.Abort"/> fails or times out, the run is
+/// aborted: nodes sent after it are not executed and come back <see cref="NodeOutcome.NotExecuted"/>,
+/// naming that node. Nothing throws for an abort inside a run. Complete the run (or dispose
+/// it) to write its record. Thread-safe.
+/// </summary>
+public sealed class WorkflowRun : IAsyncDisposable
+{
+    private readonly NodeRuntime _runtime;
+    private readonly long _startTimestamp;
+    private readonly Lock _gate = new();
+    private readonly List<NodeResult> _results = [];
+    private string? _abortedBy;
+    private RunHistoryRecord? _record;
+
+    internal WorkflowRun(NodeRuntime runtime, string name)
+    {
+        _runtime = runtime;
+        Name = name;
+        Id = Guid.NewGuid().ToString("N");
+        StartedAt = runtime.GetUtcNow();
+        _startTimestamp = runtime.GetTimestamp();
+    }
+
+    /// <summary>The run's id.</summary>
+    public string Id { get; }
+
+    /// <summary>The run's name.</summary>
+    public string Name { get; }
+
+    /// <summary>When the run started.</summary>
+    public DateTimeOffset StartedAt { get; }
+
+    /// <summary>The node that aborted the run, or null while it has not been aborted.</summary>
+    public string? AbortedBy
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _abortedBy;
+            }
+        }
+    }
+
+    /// <summary>The results so far, in the order the nodes finished.</summary>
+    public IReadOnlyList<NodeResult> Results
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _results.ToArray();
+            }
+        }
+    }
+
+    /// <summary>Sends a typed node in this run.</summary>
+    public Task<NodeResult<TResponse>> SendAsync<TResponse>(IApiNode<TResponse> node, CancellationToken cancellationToken = default)
+        => SendAsync(node, [], cancellationToken);
+
+    /// <summary>
+    /// Sends a typed node whose inputs come from earlier nodes. When one of <paramref name="requires"/>
+    /// is skipped, the node does not run: it comes back <see cref="NodeOutcome.Skipped"/> with the reason.
+    /// </summary>
+    public Task<NodeResult<TResponse>> SendAsync<TResponse>(IApiNode<TResponse> node, IReadOnlyList<INodeValue> requires, CancellationToken cancellationToken = default)
+        => RunAsync(node, TypedBodyReader<TResponse>.Instance, requires, cancellationToken);
+
+    /// <summary>Sends an untyped node in this run.</summary>
+    public Task<NodeResult<JsonElement?>> SendAsync(IApiNode node, CancellationToken cancellationToken = default)
+        => SendAsync(node, [], cancellationToken);
+
+    /// <summary>Sends an untyped node whose inputs come from earlier nodes (see the typed overload).</summary>
+    public Task<NodeResult<JsonElement?>> SendAsync(IApiNode node, IReadOnlyList<INodeValue> requires, CancellationToken cancellationToken = default)
+        => RunAsync(node, UntypedBodyReader.Instance, requires, cancellationToken);
+
+    /// <summary>Ends the run and writes its record to the history sinks; later calls return the same record.</summary>
+    public async ValueTask<RunHistoryRecord> CompleteAsync()
+    {
+        RunHistoryRecord record;
+        lock (_gate)
+        {
+            if (_record is not null)
+            {
+                return _record;
+            }
+
+            int unsuccessful = _results.FindAll(r => !r.IsSuccess).Count;
+            record = new RunHistoryRecord
+            {
+                RunId = Id,
+                Name = Name,
+                Status = _abortedBy is not null ? RunStatus.Aborted
+                    : unsuccessful > 0 ? RunStatus.CompletedWithFailures
+                    : RunStatus.Completed,
+                AbortedBy = _abortedBy,
+                Nodes = _results.Count,
+                Unsuccessful = unsuccessful,
+                StartedAt = StartedAt,
+                Elapsed = _runtime.GetElapsedTime(_startTimestamp),
+            };
+            _record = record;
+        }
+
+        await _runtime.WriteRunHistoryAsync(record).ConfigureAwait(false);
+        return record;
+    }
+
+    /// <summary>Completes the run if it has not been completed.</summary>
+    public async ValueTask DisposeAsync() => await CompleteAsync().ConfigureAwait(false);
+
+    private async Task<NodeResult<T>> RunAsync<T>(IGeneratedNode node, BodyReader<T> reader, IReadOnlyList<INodeValue> requires, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(node);
+        ArgumentNullException.ThrowIfNull(requires);
+        NodeResult<T> result = await _runtime.ExecuteAsync(node, reader, Scope(requires), cancellationToken).ConfigureAwait(false);
+        lock (_gate)
+        {
+            _results.Add(result);
+            if (result.Outcome is NodeOutcome.Failed or NodeOutcome.TimedOut && node.Descriptor.FailureAction == FailureAction.Abort)
+            {
+                _abortedBy ??= result.NodeName;
+            }
+        }
+
+        return result;
+    }
+
+    private ExecutionScope Scope(IReadOnlyList<INodeValue> requires)
+    {
+        string? abortedBy = AbortedBy;
+        if (abortedBy is not null)
+        {
+            return new ExecutionScope(Id, ThrowOnAbort: false, new NodeError(
+                NodeErrorKind.RunAborted, null, $"Not executed: the run was aborted by {abortedBy}."));
+        }
+
+        foreach (INodeValue value in requires)
+        {
+            if (value.IsSkipped)
+            {
+                return new ExecutionScope(Id, ThrowOnAbort: false, new NodeError(
+                    NodeErrorKind.SkippedInput, null, $"Skipped: a required input was skipped ({value.SkipReason})."));
+            }
+        }
+
+        return new ExecutionScope(Id, ThrowOnAbort: false, NotRun: null);
+    }
+}
