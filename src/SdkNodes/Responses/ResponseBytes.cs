@@ -39,7 +39,8 @@ internal sealed class ResponseBytes : IDisposable
         }
 
         int cap = (int)Math.Min(maxBytes, Array.MaxLength - 1);
-        byte[] buffer = ArrayPool<byte>.Shared.Rent((int)Math.Clamp(declared ?? 4096, 256, cap + 1L));
+        // At least 256 bytes to start with, but never more than the cap allows (which may be smaller).
+        byte[] buffer = ArrayPool<byte>.Shared.Rent((int)Math.Min(Math.Max(declared ?? 4096, 256), cap + 1L));
         int length = 0;
         try
         {

@@ -1,0 +1,98 @@
+using System.Collections.Concurrent;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace SdkNodes.Tests.Infrastructure;
+
+/// <summary>
+/// A real Kestrel server on 127.0.0.1 (a free port) with the routes a test gives. It records
+/// every request before the route runs, exactly as it arrived, so a test can check what was sent
+/// even while the route is still waiting.
+/// </summary>
+public sealed class LoopbackServer : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly ConcurrentQueue<ReceivedRequest> _requests = new();
+
+    private LoopbackServer(WebApplication app, Uri baseAddress)
+    {
+        _app = app;
+        BaseAddress = baseAddress;
+    }
+
+    /// <summary>The server's root address, e.g. <c>http://127.0.0.1:41234/</c>.</summary>
+    public Uri BaseAddress { get; }
+
+    /// <summary>Every request received so far, in arrival order.</summary>
+    public IReadOnlyList<ReceivedRequest> Requests => [.. _requests];
+
+    /// <summary>The one request received; fails the test when there were none or several.</summary>
+    public ReceivedRequest SingleRequest => Assert.Single(Requests);
+
+    /// <summary>Starts a server whose routes <paramref name="configure"/> maps.</summary>
+    public static async Task<LoopbackServer> StartAsync(Action<WebApplication> configure)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        var app = builder.Build();
+
+        LoopbackServer? server = null;
+        app.Use(async (context, next) =>
+        {
+            server!._requests.Enqueue(await ReceivedRequest.ReadAsync(context));
+            await next(context);
+        });
+        configure(app);
+
+        await app.StartAsync(TestContext.Current.CancellationToken);
+        string address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        server = new LoopbackServer(app, new Uri(address.TrimEnd('/') + "/"));
+        return server;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        // Routes still waiting are aborted with their connections; do not wait for them.
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+        await _app.StopAsync(stop.Token);
+        await _app.DisposeAsync();
+    }
+}
+
+/// <summary>One request as the server received it.</summary>
+public sealed record ReceivedRequest(
+    string Method,
+    string Path,
+    string QueryString,
+    string RawTarget,
+    IReadOnlyDictionary<string, string> Headers,
+    string Body)
+{
+    /// <summary>The value of a header, or null when it was not sent. Names ignore case.</summary>
+    public string? Header(string name) => Headers.TryGetValue(name, out string? value) ? value : null;
+
+    internal static async Task<ReceivedRequest> ReadAsync(HttpContext context)
+    {
+        HttpRequest request = context.Request;
+        string rawTarget = context.Features.Get<IHttpRequestFeature>()!.RawTarget;
+        var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (name, values) in request.Headers)
+        {
+            headers[name] = values.ToString();
+        }
+
+        // Read the whole body, then hand the route an unread copy of it.
+        using var reader = new StreamReader(request.Body, System.Text.Encoding.UTF8, leaveOpen: true);
+        string body = await reader.ReadToEndAsync(context.RequestAborted);
+        request.Body = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(body));
+
+        return new ReceivedRequest(request.Method, request.Path.Value ?? string.Empty, request.QueryString.Value ?? string.Empty, rawTarget, headers, body);
+    }
+}
