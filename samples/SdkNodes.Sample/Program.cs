@@ -7,6 +7,7 @@ using SdkNodes.Sample;
 
 // The README's main job: four nodes against an embedded loopback server that plays two
 // third-party APIs, then the run history as a table. No outside network.
+// With arguments it is the Test API's command line instead (see NodeCommandLine).
 await using var apis = await LoopbackApis.StartAsync();
 var address = new Uri(apis.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
 
@@ -14,6 +15,12 @@ var history = new InMemoryHistorySink();
 var options = new NodeRuntimeOptions { BaseAddress = address };
 options.HistorySinks.Add(history);
 using var runtime = new NodeRuntime(options);
+
+// "list" or "test <Node> name=value ...": the Test API's command line, against the same server.
+if (args.Length > 0)
+{
+    return await NodeCommandLine.RunAsync(args, SdkNodes.Generated.NodeRegistry.Nodes, runtime, Console.Out);
+}
 
 NodeResult<IpInfo> ip = await new IpAttribution { Ip = "8.8.8.8", Key = LoopbackApis.ApiKey }.SendAsync(runtime);
 Console.WriteLine($"IpAttribution: 8.8.8.8 is registered in {ip.Body?.City}, {ip.Body?.Province} ({ip.Body?.Isp})");

@@ -74,6 +74,11 @@ internal static partial class NodeEmitter
         }
 
         writer.WriteLine($"AllowsEmptyResponse = {CSharpLiteral.Bool(node.AllowsEmptyResponse)},");
+        if (node.FromValues != FromValuesSupport.None)
+        {
+            writer.WriteLine("CreateFromValues = static (values, jsonOptions) => FromValues(values, jsonOptions),");
+        }
+
         string[] secretHeaders = node.Properties.Where(p => p.IsSecret && p.Binding == PropertyBinding.Header).Select(p => p.BindsTo!).ToArray();
         if (secretHeaders.Length > 0)
         {

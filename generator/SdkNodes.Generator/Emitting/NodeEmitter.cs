@@ -69,6 +69,7 @@ internal static partial class NodeEmitter
         WriteCreateRequest(writer, node);
         writer.WriteLine();
         WriteFormatUri(writer, node);
+        WriteFromValues(writer, node);
         WriteEnumNames(writer, node);
     }
 

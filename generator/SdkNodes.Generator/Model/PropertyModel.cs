@@ -13,6 +13,7 @@ namespace SdkNodes.Generator.Model;
 /// <param name="BindsTo">The template variable or header name.</param>
 /// <param name="Shape">A single value, a list or a map (RFC 6570 §2.3).</param>
 /// <param name="Text">How the single value, each list item or each map value becomes text; null when it cannot.</param>
+/// <param name="Parse">How <c>FromValues</c> reads the property from text.</param>
 internal sealed record PropertyModel(
     string Name,
     string Type,
@@ -25,7 +26,8 @@ internal sealed record PropertyModel(
     PropertyBinding Binding,
     string? BindsTo,
     ValueShape Shape,
-    TextForm? Text);
+    TextForm? Text,
+    ParseForm Parse);
 
 /// <summary>What a property's value goes into (mirrors <c>SdkNodes.NodeParameterBinding</c>).</summary>
 internal enum PropertyBinding
@@ -42,4 +44,38 @@ internal enum ValueShape
     Single,
     List,
     Map,
+}
+
+/// <summary>
+/// How <c>FromValues</c> reads a property from text: <paramref name="Kind"/> picks the parser,
+/// <paramref name="ValueType"/> is the single value's, item's or map value's type (fully qualified).
+/// </summary>
+internal sealed record ParseForm(ParseKind Kind, string ValueType, bool IsNullableValueType);
+
+/// <summary>The text parsers of <c>SdkNodes.Generated.NodeTextValues</c>.</summary>
+internal enum ParseKind
+{
+    /// <summary>The text as it is.</summary>
+    String,
+
+    /// <summary>An <c>ISpanParsable&lt;T&gt;</c> (numbers, bool, Guid, dates), invariant culture.</summary>
+    Parsable,
+
+    /// <summary>An enum member's name or number, ignoring case.</summary>
+    Enum,
+
+    /// <summary>Comma-separated strings.</summary>
+    StringList,
+
+    /// <summary>Comma-separated parsable items.</summary>
+    ParsableList,
+
+    /// <summary><c>key=value</c> pairs separated by commas, string values.</summary>
+    StringMap,
+
+    /// <summary><c>key=value</c> pairs separated by commas, parsable values.</summary>
+    ParsableMap,
+
+    /// <summary>JSON text (the body, and any other type).</summary>
+    Json,
 }

@@ -321,6 +321,7 @@ internal sealed partial class NodeParser
                 _ => null,
             },
             Shape: shape,
-            Text: binding is PropertyBinding.UriVariable or PropertyBinding.Header ? ValueTypes.TextFormOf(valueType, draft.Format) : null);
+            Text: binding is PropertyBinding.UriVariable or PropertyBinding.Header ? ValueTypes.TextFormOf(valueType, draft.Format) : null,
+            Parse: ValueTypes.ParseFormOf(symbol.Type));
     }
 }

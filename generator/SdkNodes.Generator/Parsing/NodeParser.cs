@@ -122,7 +122,8 @@ internal sealed partial class NodeParser
             ResponseType: responseType,
             ResponseTypeOf: responseTypeOf,
             ResponseTypeName: responseTypeName,
-            AllowsEmptyResponse: allowsEmpty);
+            AllowsEmptyResponse: allowsEmpty,
+            FromValues: FromValuesSupportOf(_type));
     }
 
     private void CheckPartial()
@@ -258,6 +259,24 @@ internal sealed partial class NodeParser
     }
 
     private Location? IdentifierLocation(ISymbol symbol) => _reporter.IdentifierLocation(symbol);
+
+    private static FromValuesSupport FromValuesSupportOf(INamedTypeSymbol type)
+    {
+        if (type.IsAbstract)
+        {
+            return FromValuesSupport.None;
+        }
+
+        foreach (IMethodSymbol constructor in type.InstanceConstructors)
+        {
+            if (constructor.Parameters.Length == 0 && constructor.DeclaredAccessibility != Accessibility.Private)
+            {
+                return constructor.IsImplicitlyDeclared ? FromValuesSupport.ImplicitConstructor : FromValuesSupport.DeclaredConstructor;
+            }
+        }
+
+        return FromValuesSupport.None;
+    }
 
     private static string TypeParameterList(INamedTypeSymbol type)
         => type.TypeParameters.Length == 0 ? string.Empty : "<" + string.Join(", ", type.TypeParameters.Select(p => p.Name)) + ">";

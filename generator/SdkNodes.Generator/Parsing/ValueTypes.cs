@@ -169,6 +169,60 @@ internal static class ValueTypes
         return names.ToEquatableArray();
     }
 
+    /// <summary>How <c>FromValues</c> reads a property of <paramref name="type"/> from text.</summary>
+    public static ParseForm ParseFormOf(ITypeSymbol type)
+    {
+        ITypeSymbol underlying = Underlying(type, out bool isNullableValueType);
+        if (underlying.SpecialType == SpecialType.System_String)
+        {
+            return new ParseForm(ParseKind.String, "string", false);
+        }
+
+        if (underlying.TypeKind == TypeKind.Enum)
+        {
+            return new ParseForm(ParseKind.Enum, TypeOf(underlying), isNullableValueType);
+        }
+
+        if (IsPrimitiveParsable(underlying) || IsSpanParsable(underlying))
+        {
+            return new ParseForm(ParseKind.Parsable, underlying.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), isNullableValueType);
+        }
+
+        ValueShape shape = ShapeOf(type, out ITypeSymbol valueType);
+        if (shape != ValueShape.Single && valueType.NullableAnnotation != NullableAnnotation.Annotated)
+        {
+            bool isString = valueType.SpecialType == SpecialType.System_String;
+            if (isString || (valueType.IsValueType && (IsPrimitiveParsable(valueType) || IsSpanParsable(valueType))))
+            {
+                ParseKind kind = shape == ValueShape.List
+                    ? (isString ? ParseKind.StringList : ParseKind.ParsableList)
+                    : (isString ? ParseKind.StringMap : ParseKind.ParsableMap);
+                return new ParseForm(kind, TypeOf(valueType), false);
+            }
+        }
+
+        return new ParseForm(ParseKind.Json, string.Empty, false);
+    }
+
+    // Numbers, bool, char and DateTime: parsable without looking at their many interfaces.
+    private static bool IsPrimitiveParsable(ITypeSymbol type)
+        => type.SpecialType is >= SpecialType.System_Boolean and <= SpecialType.System_Double or SpecialType.System_Decimal or SpecialType.System_DateTime;
+
+    private static bool IsSpanParsable(ITypeSymbol type)
+    {
+        foreach (INamedTypeSymbol candidate in type.AllInterfaces)
+        {
+            if (SymbolNames.Is(candidate, "System", "ISpanParsable")
+                && candidate.TypeArguments.Length == 1
+                && candidate.TypeArguments[0].Equals(type, SymbolEqualityComparer.Default))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>The ISO 8601 format for dates and times, "c" for TimeSpan; null for the type's own default.</summary>
     private static string? DefaultFormat(ITypeSymbol type)
     {

@@ -69,6 +69,12 @@ public sealed class NodeDescriptor
     /// <summary>True when the response type is nullable, so an empty body is a success with no body.</summary>
     public bool AllowsEmptyResponse { get; init; }
 
+    /// <summary>
+    /// Builds the node from text values (its generated <c>FromValues</c>), for the Test API and the
+    /// command line; null when the node has no parameterless constructor.
+    /// </summary>
+    public Func<IReadOnlyDictionary<string, string?>, System.Text.Json.JsonSerializerOptions, IGeneratedNode>? CreateFromValues { get; init; }
+
     /// <summary>Names of request headers whose values are secrets (from <see cref="SecretAttribute"/> properties).</summary>
     public IReadOnlyList<string> SecretHeaders { get; init; } = [];
 

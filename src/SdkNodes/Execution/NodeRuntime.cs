@@ -84,6 +84,8 @@ public sealed class NodeRuntime : IDisposable
 
     internal long GetTimestamp() => _time.GetTimestamp();
 
+    internal bool IsSensitiveHeader(string name) => _requests.IsSensitiveHeader(name);
+
     internal DateTimeOffset GetUtcNow() => _time.GetUtcNow();
 
     internal TimeSpan GetElapsedTime(long startTimestamp) => _time.GetElapsedTime(startTimestamp);

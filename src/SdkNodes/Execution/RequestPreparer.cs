@@ -109,6 +109,8 @@ internal sealed class RequestPreparer
         return headers;
     }
 
+    public bool IsSensitiveHeader(string name) => _sensitiveHeaders.Contains(name);
+
     private string Redact(string name, string value, NodeDescriptor descriptor)
     {
         if (_sensitiveHeaders.Contains(name))

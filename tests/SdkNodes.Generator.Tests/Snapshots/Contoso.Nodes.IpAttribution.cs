@@ -66,6 +66,7 @@ namespace Contoso.Nodes
             ResponseType = typeof(global::Contoso.Nodes.IpInfo),
             ResponseTypeName = "IpInfo",
             AllowsEmptyResponse = false,
+            CreateFromValues = static (values, jsonOptions) => FromValues(values, jsonOptions),
             SecretHeaders = new string[] { "Authorization" },
         };
 
@@ -110,5 +111,32 @@ namespace Contoso.Nodes
             }
             return writer.ToStringAndClear();
         }
+
+        /// <summary>Builds the node from text values by property name (any may be missing); values that do not parse throw <see cref="global::SdkNodes.NodeInputException"/>.</summary>
+        public static IpAttribution FromValues(global::System.Collections.Generic.IReadOnlyDictionary<string, string?> values)
+            => FromValues(values, global::SdkNodes.Generated.NodeRequest.DefaultJsonOptions);
+
+        /// <summary>Builds the node from text values, reading JSON values with <paramref name="jsonOptions"/>.</summary>
+        public static IpAttribution FromValues(global::System.Collections.Generic.IReadOnlyDictionary<string, string?> values, global::System.Text.Json.JsonSerializerOptions jsonOptions)
+            => new IpAttribution(new global::SdkNodes.Generated.NodeTextValues(values, jsonOptions, "IpAttribution"));
+
+        /// <summary>Creates the node (the parameterless constructor, written out because the generated one below would hide it).</summary>
+        public IpAttribution()
+        {
+        }
+
+        // A value may be missing: CreateRequest then reports a required property that is null.
+        #pragma warning disable CS8618
+        [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+        private IpAttribution(global::SdkNodes.Generated.NodeTextValues values)
+        {
+            if (values.TryGet("Ip", out string? __Ip))
+                this.Ip = __Ip!;
+            if (values.TryGet("Key", out string? __Key))
+                this.Key = __Key!;
+            if (values.TryGet("Token", out string? __Token))
+                this.Token = __Token!;
+        }
+        #pragma warning restore CS8618
     }
 }

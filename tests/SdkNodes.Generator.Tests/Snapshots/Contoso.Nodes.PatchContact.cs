@@ -40,6 +40,7 @@ namespace Contoso.Nodes
             FailureAction = global::SdkNodes.FailureAction.Continue,
             UseProxy = false,
             AllowsEmptyResponse = true,
+            CreateFromValues = static (values, jsonOptions) => FromValues(values, jsonOptions),
         };
 
         global::SdkNodes.NodeDescriptor global::SdkNodes.IGeneratedNode.Descriptor => Descriptor;
@@ -80,5 +81,30 @@ namespace Contoso.Nodes
             writer.AppendString("id", this.Id);
             return writer.ToStringAndClear();
         }
+
+        /// <summary>Builds the node from text values by property name (any may be missing); values that do not parse throw <see cref="global::SdkNodes.NodeInputException"/>.</summary>
+        public static PatchContact FromValues(global::System.Collections.Generic.IReadOnlyDictionary<string, string?> values)
+            => FromValues(values, global::SdkNodes.Generated.NodeRequest.DefaultJsonOptions);
+
+        /// <summary>Builds the node from text values, reading JSON values with <paramref name="jsonOptions"/>.</summary>
+        public static PatchContact FromValues(global::System.Collections.Generic.IReadOnlyDictionary<string, string?> values, global::System.Text.Json.JsonSerializerOptions jsonOptions)
+            => new PatchContact(new global::SdkNodes.Generated.NodeTextValues(values, jsonOptions, "PatchContact"));
+
+        /// <summary>Creates the node (the parameterless constructor, written out because the generated one below would hide it).</summary>
+        public PatchContact()
+        {
+        }
+
+        // A value may be missing: CreateRequest then reports a required property that is null.
+        #pragma warning disable CS8618
+        [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+        private PatchContact(global::SdkNodes.Generated.NodeTextValues values)
+        {
+            if (values.TryGet("Id", out string? __Id))
+                this.Id = __Id!;
+            if (values.TryGet("Contact", out string? __Contact))
+                this.Contact = values.ParseJson<global::Contoso.Nodes.Contact>("Contact", __Contact, "Contact", false)!;
+        }
+        #pragma warning restore CS8618
     }
 }

@@ -80,6 +80,7 @@ namespace Contoso.Nodes
             FailureAction = global::SdkNodes.FailureAction.Continue,
             UseProxy = false,
             AllowsEmptyResponse = true,
+            CreateFromValues = static (values, jsonOptions) => FromValues(values, jsonOptions),
         };
 
         global::SdkNodes.NodeDescriptor global::SdkNodes.IGeneratedNode.Descriptor => Descriptor;
@@ -122,5 +123,38 @@ namespace Contoso.Nodes
             writer.AppendString("raw", this.Raw);
             return writer.ToStringAndClear();
         }
+
+        /// <summary>Builds the node from text values by property name (any may be missing); values that do not parse throw <see cref="global::SdkNodes.NodeInputException"/>.</summary>
+        public static ProbeFile FromValues(global::System.Collections.Generic.IReadOnlyDictionary<string, string?> values)
+            => FromValues(values, global::SdkNodes.Generated.NodeRequest.DefaultJsonOptions);
+
+        /// <summary>Builds the node from text values, reading JSON values with <paramref name="jsonOptions"/>.</summary>
+        public static ProbeFile FromValues(global::System.Collections.Generic.IReadOnlyDictionary<string, string?> values, global::System.Text.Json.JsonSerializerOptions jsonOptions)
+            => new ProbeFile(new global::SdkNodes.Generated.NodeTextValues(values, jsonOptions, "ProbeFile"));
+
+        /// <summary>Creates the node (the parameterless constructor, written out because the generated one below would hide it).</summary>
+        public ProbeFile()
+        {
+        }
+
+        // A value may be missing: CreateRequest then reports a required property that is null.
+        #pragma warning disable CS8618
+        [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+        private ProbeFile(global::SdkNodes.Generated.NodeTextValues values)
+        {
+            if (values.TryGet("Name", out string? __Name))
+                this.Name = __Name!;
+            if (values.TryGet("Version", out string? __Version))
+                this.Version = values.ParseNullable<long>("Version", __Version, "long?", false)!;
+            if (values.TryGet("Ext", out string? __Ext))
+                this.Ext = __Ext!;
+            if (values.TryGet("Lang", out string? __Lang))
+                this.Lang = __Lang!;
+            if (values.TryGet("Section", out string? __Section))
+                this.Section = __Section!;
+            if (values.TryGet("Raw", out string? __Raw))
+                this.Raw = __Raw!;
+        }
+        #pragma warning restore CS8618
     }
 }

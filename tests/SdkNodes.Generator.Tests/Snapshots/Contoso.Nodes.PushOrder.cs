@@ -122,6 +122,7 @@ namespace Contoso.Nodes
             ResponseType = typeof(global::Contoso.Nodes.Receipt),
             ResponseTypeName = "Receipt?",
             AllowsEmptyResponse = true,
+            CreateFromValues = static (values, jsonOptions) => FromValues(values, jsonOptions),
         };
 
         global::SdkNodes.NodeDescriptor global::SdkNodes.IGeneratedNode.Descriptor => Descriptor;
@@ -164,6 +165,45 @@ namespace Contoso.Nodes
             writer.AppendFormattable("page", this.Page, null);
             return writer.ToStringAndClear();
         }
+
+        /// <summary>Builds the node from text values by property name (any may be missing); values that do not parse throw <see cref="global::SdkNodes.NodeInputException"/>.</summary>
+        public static PushOrder FromValues(global::System.Collections.Generic.IReadOnlyDictionary<string, string?> values)
+            => FromValues(values, global::SdkNodes.Generated.NodeRequest.DefaultJsonOptions);
+
+        /// <summary>Builds the node from text values, reading JSON values with <paramref name="jsonOptions"/>.</summary>
+        public static PushOrder FromValues(global::System.Collections.Generic.IReadOnlyDictionary<string, string?> values, global::System.Text.Json.JsonSerializerOptions jsonOptions)
+            => new PushOrder(new global::SdkNodes.Generated.NodeTextValues(values, jsonOptions, "PushOrder"));
+
+        /// <summary>Creates the node (the parameterless constructor, written out because the generated one below would hide it).</summary>
+        public PushOrder()
+        {
+        }
+
+        // A value may be missing: CreateRequest then reports a required property that is null.
+        #pragma warning disable CS8618
+        [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+        private PushOrder(global::SdkNodes.Generated.NodeTextValues values)
+        {
+            if (values.TryGet("CustomerId", out string? __CustomerId))
+                this.CustomerId = values.Parse<global::System.Guid>("CustomerId", __CustomerId, "Guid", false)!;
+            if (values.TryGet("Priority", out string? __Priority))
+                this.Priority = values.ParseNullableEnum<global::Contoso.Nodes.Priority>("Priority", __Priority, "Priority?", false)!;
+            if (values.TryGet("Due", out string? __Due))
+                this.Due = values.Parse<global::System.DateTime>("Due", __Due, "DateTime", false)!;
+            if (values.TryGet("Page", out string? __Page))
+                this.Page = values.Parse<int>("Page", __Page, "int", false)!;
+            if (values.TryGet("Order", out string? __Order))
+                this.Order = values.ParseJson<global::Contoso.Nodes.Order>("Order", __Order, "Order", false)!;
+            if (values.TryGet("Attempt", out string? __Attempt))
+                this.Attempt = values.Parse<int>("Attempt", __Attempt, "int", false)!;
+            if (values.TryGet("DryRun", out string? __DryRun))
+                this.DryRun = values.ParseNullable<bool>("DryRun", __DryRun, "bool?", false)!;
+            if (values.TryGet("Cache", out string? __Cache))
+                this.Cache = values.ParseNullable<bool>("Cache", __Cache, "bool?", false)!;
+            if (values.TryGet("Budget", out string? __Budget))
+                this.Budget = values.ParseNullable<decimal>("Budget", __Budget, "decimal?", false)!;
+        }
+        #pragma warning restore CS8618
 
         private static string __SdkNodesNameOf1(global::Contoso.Nodes.Priority value) => value switch
         {

@@ -1,0 +1,120 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace SdkNodes;
+
+/// <summary>
+/// A command line over the Test API, for a program to offer with its own nodes
+/// (<c>SdkNodes.Generated.NodeRegistry.Nodes</c>):
+/// <c>list</c> shows the nodes and their parameters; <c>test NodeName name=value ...</c> tests one
+/// (<c>name=</c> leaves a value empty). Exit code 0 when the node succeeded, 1 when it did not,
+/// 2 for a usage error.
+/// </summary>
+public static class NodeCommandLine
+{
+    /// <summary>Runs one command and writes what it reports to <paramref name="output"/>.</summary>
+    public static async Task<int> RunAsync(
+        IReadOnlyList<string> args,
+        IEnumerable<NodeDescriptor> nodes,
+        NodeRuntime runtime,
+        TextWriter output,
+        NodeTesterOptions? options = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(nodes);
+        ArgumentNullException.ThrowIfNull(runtime);
+        ArgumentNullException.ThrowIfNull(output);
+        List<NodeDescriptor> all = [.. nodes];
+
+        switch (args.Count > 0 ? args[0] : null)
+        {
+            case "list":
+                List(all, output);
+                return 0;
+            case "test" when args.Count >= 2:
+                NodeDescriptor? node = all.Find(n => string.Equals(n.Name, args[1], StringComparison.OrdinalIgnoreCase)
+                                                     || string.Equals(n.FullName, args[1], StringComparison.OrdinalIgnoreCase));
+                if (node is null)
+                {
+                    await output.WriteLineAsync($"No node named '{args[1]}'. Known nodes: {string.Join(", ", all.Select(n => n.Name))}.").ConfigureAwait(false);
+                    return 2;
+                }
+
+                if (ParseValues(args.Skip(2), output) is not { } values)
+                {
+                    return 2;
+                }
+
+                TestReport report = await new NodeTester(runtime, options).TestAsync(node, values, cancellationToken).ConfigureAwait(false);
+                await WriteReportAsync(node, report, output).ConfigureAwait(false);
+                return report.Outcome == NodeOutcome.Succeeded ? 0 : 1;
+            default:
+                await output.WriteLineAsync("Usage: list | test <NodeName> [name=value ...]   (name= leaves a value empty)").ConfigureAwait(false);
+                return 2;
+        }
+    }
+
+    private static void List(List<NodeDescriptor> nodes, TextWriter output)
+    {
+        foreach (NodeDescriptor node in nodes.OrderBy(n => n.Name, StringComparer.Ordinal))
+        {
+            output.WriteLine($"{node.Name}  {node.Method} {node.UriTemplate}");
+            foreach (NodeParameter parameter in node.Parameters)
+            {
+                string flags = (parameter.IsRequired ? " required" : string.Empty) + (parameter.IsSecret ? " secret" : string.Empty);
+                output.WriteLine($"    {parameter.Name}: {parameter.TypeName}{flags}");
+            }
+        }
+    }
+
+    private static Dictionary<string, string?>? ParseValues(IEnumerable<string> arguments, TextWriter output)
+    {
+        var values = new Dictionary<string, string?>(StringComparer.Ordinal);
+        foreach (string argument in arguments)
+        {
+            int equals = argument.IndexOf('=');
+            if (equals <= 0)
+            {
+                output.WriteLine($"'{argument}' is not name=value.");
+                return null;
+            }
+
+            string value = argument[(equals + 1)..];
+            values[argument[..equals]] = value.Length == 0 ? null : value;
+        }
+
+        return values;
+    }
+
+    private static async Task WriteReportAsync(NodeDescriptor node, TestReport report, TextWriter output)
+    {
+        string status = report.StatusCode?.ToString(CultureInfo.InvariantCulture) ?? "-";
+        await output.WriteLineAsync($"{node.Name}: {node.Method} sent {report.SentAt:yyyy-MM-dd HH:mm:ss.fff} UTC").ConfigureAwait(false);
+        await output.WriteLineAsync($"Outcome: {report.Outcome}   Status: {status}   Seconds: {report.Seconds.ToString("0.00", CultureInfo.InvariantCulture)}").ConfigureAwait(false);
+        if (report.Error is { } error)
+        {
+            await output.WriteLineAsync($"Error: {error.Kind}: {error.Message}").ConfigureAwait(false);
+        }
+
+        if (report.Headers.Count > 0)
+        {
+            await output.WriteLineAsync("Headers:").ConfigureAwait(false);
+            foreach (KeyValuePair<string, string> header in report.Headers.OrderBy(h => h.Key, StringComparer.OrdinalIgnoreCase))
+            {
+                await output.WriteLineAsync($"  {header.Key}: {header.Value}").ConfigureAwait(false);
+            }
+        }
+
+        if (report.Body is not null)
+        {
+            await output.WriteLineAsync("Body:").ConfigureAwait(false);
+            await output.WriteLineAsync(report.Body).ConfigureAwait(false);
+        }
+    }
+}

@@ -1,0 +1,169 @@
+using System;
+using System.Collections.Generic;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace SdkNodes;
+
+/// <summary>
+/// The "Test API" facility: runs a node from its descriptor and text values for its
+/// parameters, and reports when it was sent, the status code, seconds taken, the body and the
+/// headers. Values not given are taken from the last test of that node; the values used are
+/// remembered for next time (secrets only when <see cref="NodeTesterOptions.SaveSecrets"/> says so).
+/// Every test that sends leaves one history record, like any execution.
+/// </summary>
+public sealed class NodeTester
+{
+    private readonly NodeRuntime _runtime;
+    private readonly NodeTesterOptions _options;
+    private readonly TestValueStore _store;
+
+    /// <summary>Creates a tester that sends through <paramref name="runtime"/>.</summary>
+    public NodeTester(NodeRuntime runtime, NodeTesterOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(runtime);
+        _runtime = runtime;
+        _options = options ?? new NodeTesterOptions();
+        _store = new TestValueStore(_options.ValuesPath);
+    }
+
+    /// <summary>The values remembered for <paramref name="descriptor"/>'s node (what a UI offers again).</summary>
+    public async Task<IReadOnlyDictionary<string, string?>> RememberedValuesAsync(NodeDescriptor descriptor, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(descriptor);
+        return await _store.LoadAsync(descriptor.FullName, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Tests a node. <paramref name="values"/> maps parameter (property) names to text; a name
+    /// mapped to null is left empty; a name not given takes its remembered value.
+    /// </summary>
+    public async Task<TestReport> TestAsync(NodeDescriptor descriptor, IReadOnlyDictionary<string, string?> values, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(descriptor);
+        ArgumentNullException.ThrowIfNull(values);
+        if (descriptor.CreateFromValues is not { } create)
+        {
+            throw new InvalidOperationException($"{descriptor.Name} has no parameterless constructor, so the Test API cannot build it from values.");
+        }
+
+        Dictionary<string, string?> merged = await _store.LoadAsync(descriptor.FullName, cancellationToken).ConfigureAwait(false);
+        foreach (KeyValuePair<string, string?> pair in values)
+        {
+            merged[CanonicalName(descriptor, pair.Key)] = pair.Value;
+        }
+
+        DateTimeOffset sentAt = _runtime.GetUtcNow();
+        IGeneratedNode node;
+        try
+        {
+            node = create(merged, _runtime.JsonSerializerOptions);
+        }
+        catch (NodeInputException ex)
+        {
+            // The value does not parse: nothing is sent, and nothing is remembered.
+            return new TestReport
+            {
+                NodeName = descriptor.Name,
+                SentAt = sentAt,
+                Outcome = NodeOutcome.Failed,
+                Error = new NodeError(NodeErrorKind.InvalidInput, null, ex.Message),
+                Values = Shown(descriptor, merged),
+            };
+        }
+
+        await _store.SaveAsync(descriptor.FullName, Saved(descriptor, merged), cancellationToken).ConfigureAwait(false);
+        var scope = new ExecutionScope(null, ThrowOnAbort: false, NotRun: null);
+        NodeResult<JsonElement?> result = await _runtime.ExecuteAsync(node, UntypedBodyReader.Instance, scope, cancellationToken).ConfigureAwait(false);
+        return new TestReport
+        {
+            NodeName = descriptor.Name,
+            SentAt = result.StartedAt,
+            Outcome = result.Outcome,
+            StatusCode = result.StatusCode,
+            Seconds = Math.Round(result.Elapsed.TotalSeconds, 2),
+            Body = Pretty(result.RawBody),
+            Headers = result.Headers,
+            Error = result.Error,
+            Values = Shown(descriptor, merged),
+        };
+    }
+
+    private bool IsSecret(NodeDescriptor descriptor, string name)
+    {
+        foreach (NodeParameter parameter in descriptor.Parameters)
+        {
+            if (parameter.Name == name)
+            {
+                return parameter.IsSecret
+                       || (parameter.Binding == NodeParameterBinding.Header && _runtime.IsSensitiveHeader(parameter.BindsTo!));
+            }
+        }
+
+        return false;
+    }
+
+    private Dictionary<string, string?> Saved(NodeDescriptor descriptor, Dictionary<string, string?> values)
+    {
+        var saved = new Dictionary<string, string?>(StringComparer.Ordinal);
+        foreach (KeyValuePair<string, string?> pair in values)
+        {
+            if (_options.SaveSecrets || !IsSecret(descriptor, pair.Key))
+            {
+                saved[pair.Key] = pair.Value;
+            }
+        }
+
+        return saved;
+    }
+
+    private Dictionary<string, string?> Shown(NodeDescriptor descriptor, Dictionary<string, string?> values)
+    {
+        var shown = new Dictionary<string, string?>(StringComparer.Ordinal);
+        foreach (KeyValuePair<string, string?> pair in values)
+        {
+            shown[pair.Key] = pair.Value is not null && IsSecret(descriptor, pair.Key) ? Redaction.Mask : pair.Value;
+        }
+
+        return shown;
+    }
+
+    // Parameters are remembered under the property's own spelling, whatever case was typed.
+    private static string CanonicalName(NodeDescriptor descriptor, string name)
+    {
+        foreach (NodeParameter parameter in descriptor.Parameters)
+        {
+            if (string.Equals(parameter.Name, name, StringComparison.OrdinalIgnoreCase))
+            {
+                return parameter.Name;
+            }
+        }
+
+        return name;
+    }
+
+    private static string? Pretty(string? body)
+    {
+        if (string.IsNullOrWhiteSpace(body))
+        {
+            return body;
+        }
+
+        try
+        {
+            using JsonDocument document = JsonDocument.Parse(body);
+            return JsonSerializer.Serialize(document.RootElement, TestReportJson.Default.JsonElement);
+        }
+        catch (JsonException)
+        {
+            return body;
+        }
+    }
+}
+
+[System.Text.Json.Serialization.JsonSourceGenerationOptions(WriteIndented = true)]
+[System.Text.Json.Serialization.JsonSerializable(typeof(JsonElement))]
+internal sealed partial class TestReportJson : System.Text.Json.Serialization.JsonSerializerContext
+{
+}

@@ -1,0 +1,35 @@
+using System;
+using System.Collections.Generic;
+
+namespace SdkNodes;
+
+/// <summary>What the Test API reports for one test of a node.</summary>
+public sealed record TestReport
+{
+    /// <summary>The node's name.</summary>
+    public required string NodeName { get; init; }
+
+    /// <summary>When the request was sent (or refused, when a value did not parse).</summary>
+    public required DateTimeOffset SentAt { get; init; }
+
+    /// <summary>How it ended.</summary>
+    public required NodeOutcome Outcome { get; init; }
+
+    /// <summary>The status code, or null when no response arrived.</summary>
+    public int? StatusCode { get; init; }
+
+    /// <summary>Seconds taken, rounded to two decimals.</summary>
+    public double Seconds { get; init; }
+
+    /// <summary>The response body, pretty-printed when it is JSON; null for HEAD or when no response arrived.</summary>
+    public string? Body { get; init; }
+
+    /// <summary>The response headers.</summary>
+    public IReadOnlyDictionary<string, string> Headers { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Why it failed, or null.</summary>
+    public NodeError? Error { get; init; }
+
+    /// <summary>The values the node was built from (secrets shown as <c>***</c>).</summary>
+    public IReadOnlyDictionary<string, string?> Values { get; init; } = new Dictionary<string, string?>();
+}

@@ -1,0 +1,172 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using SdkNodes.Tests.Infrastructure;
+
+namespace SdkNodes.Tests.TestApi;
+
+/// <summary>The Test API: values from text, a report, remembered values, secrets kept out of the file.</summary>
+public sealed class NodeTesterTests : IDisposable
+{
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), "sdknodes-tester-" + Guid.NewGuid().ToString("N"));
+
+    private string ValuesPath => Path.Combine(_directory, "values", "test-values.json");
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_directory))
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
+    }
+
+    private static Task<LoopbackServer> StartServerAsync() => LoopbackServer.StartAsync(app =>
+    {
+        app.MapPost("/tested/{id}", (HttpContext context) =>
+        {
+            context.Response.Headers["X-Trace"] = "t-1";
+            return Results.Json(new { id = context.Request.RouteValues["id"], ok = true });
+        });
+        app.MapMethods("/tested/{id}", ["HEAD"], () => Results.Ok());
+    });
+
+    [Fact]
+    public async Task Test_BuildsTheNodeFromText_AndReportsStatusSecondsPrettyBodyAndHeaders()
+    {
+        await using var server = await StartServerAsync();
+        var history = new InMemoryHistorySink();
+        using var runtime = TestRuntime.For(server, history);
+        var tester = new NodeTester(runtime, new NodeTesterOptions { ValuesPath = ValuesPath });
+
+        TestReport report = await tester.TestAsync(Tested.Descriptor, new Dictionary<string, string?>
+        {
+            ["id"] = "a b",
+            ["Page"] = "3",
+            ["tier"] = "pro",
+            ["When"] = "2026-11-28",
+            ["Tags"] = "x, y",
+            ["Limits"] = "cpu=2,ram=4",
+            ["Missing"] = null,
+            ["Note"] = """{"text":"hi"}""",
+        }, TestRuntime.Token);
+
+        Assert.Equal(NodeOutcome.Succeeded, report.Outcome);
+        Assert.Equal(200, report.StatusCode);
+        Assert.Equal(Math.Round(report.Seconds, 2), report.Seconds);
+        Assert.Equal("{\n  \"id\": \"a b\",\n  \"ok\": true\n}", report.Body!.Replace("\r\n", "\n"));
+        Assert.Equal("t-1", report.Headers["x-trace"]);
+        ReceivedRequest sent = server.SingleRequest;
+        Assert.Equal("/tested/a%20b?page=3&tier=Pro&when=2026-11-28&tags=x,y&limits=cpu,2,ram,4", sent.RawTarget);
+        Assert.Equal("""{"text":"hi"}""", sent.Body);
+        Assert.Single(history.Records);
+    }
+
+    [Fact]
+    public async Task Test_MissingValues_KeepTheirDefaults()
+    {
+        await using var server = await StartServerAsync();
+        using var runtime = TestRuntime.For(server);
+        var tester = new NodeTester(runtime, new NodeTesterOptions { ValuesPath = null });
+
+        await tester.TestAsync(Tested.Descriptor, new Dictionary<string, string?> { ["Id"] = "1" }, TestRuntime.Token);
+
+        Assert.Equal("/tested/1?page=7", server.SingleRequest.RawTarget);
+    }
+
+    [Fact]
+    public async Task Test_AValueThatDoesNotParse_NamesTheParameterAndTheType_AndSendsNothing()
+    {
+        await using var server = await StartServerAsync();
+        using var runtime = TestRuntime.For(server);
+        var tester = new NodeTester(runtime, new NodeTesterOptions { ValuesPath = ValuesPath });
+
+        TestReport report = await tester.TestAsync(Tested.Descriptor, new Dictionary<string, string?> { ["Id"] = "1", ["Page"] = "seven" }, TestRuntime.Token);
+
+        Assert.Equal(NodeOutcome.Failed, report.Outcome);
+        Assert.Equal(NodeErrorKind.InvalidInput, report.Error!.Kind);
+        Assert.Equal("Parameter 'Page' of Tested expects int: a whole number; 'seven' is not.", report.Error.Message);
+        Assert.Empty(server.Requests);
+    }
+
+    [Fact]
+    public async Task Test_RemembersTheLastValues_WithoutSecrets_AndUsesThemNextTime()
+    {
+        await using var server = await StartServerAsync();
+        using var runtime = TestRuntime.For(server);
+        var tester = new NodeTester(runtime, new NodeTesterOptions { ValuesPath = ValuesPath });
+
+        await tester.TestAsync(Tested.Descriptor, new Dictionary<string, string?>
+        {
+            ["Id"] = "first",
+            ["Page"] = "2",
+            ["Token"] = "Bearer marker-token-1234",
+            ["ApiSecret"] = "marker-secret-5678",
+        }, TestRuntime.Token);
+        await tester.TestAsync(Tested.Descriptor, new Dictionary<string, string?> { ["Id"] = "second" }, TestRuntime.Token);
+
+        string file = await File.ReadAllTextAsync(ValuesPath, TestRuntime.Token);
+        Assert.DoesNotContain("marker-token-1234", file);
+        Assert.DoesNotContain("marker-secret-5678", file);
+        var saved = JsonSerializer.Deserialize<Dictionary<string, Dictionary<string, string?>>>(file)!;
+        Assert.Equal(new Dictionary<string, string?> { ["Id"] = "second", ["Page"] = "2" }, saved[Tested.Descriptor.FullName]);
+        Assert.Equal("/tested/second?page=2", server.Requests[1].RawTarget);
+        Assert.Null(server.Requests[1].Header("Authorization"));
+        Assert.Empty(Directory.GetFiles(Path.GetDirectoryName(ValuesPath)!, "*.tmp"));
+    }
+
+    [Fact]
+    public async Task Test_SecretsAreSaved_OnlyWhenTheCallerOptsIn()
+    {
+        await using var server = await StartServerAsync();
+        using var runtime = TestRuntime.For(server);
+        var tester = new NodeTester(runtime, new NodeTesterOptions { ValuesPath = ValuesPath, SaveSecrets = true });
+
+        await tester.TestAsync(Tested.Descriptor, new Dictionary<string, string?> { ["Id"] = "1", ["ApiSecret"] = "marker-secret-5678" }, TestRuntime.Token);
+
+        Assert.Contains("marker-secret-5678", await File.ReadAllTextAsync(ValuesPath, TestRuntime.Token));
+        var remembered = await tester.RememberedValuesAsync(Tested.Descriptor, TestRuntime.Token);
+        Assert.Equal("marker-secret-5678", remembered["ApiSecret"]);
+    }
+
+    [Fact]
+    public async Task Test_Head_ReportsNoBody()
+    {
+        await using var server = await StartServerAsync();
+        using var runtime = TestRuntime.For(server);
+        var tester = new NodeTester(runtime, new NodeTesterOptions { ValuesPath = null });
+
+        TestReport report = await tester.TestAsync(ProbeTested.Descriptor, new Dictionary<string, string?> { ["Id"] = "1" }, TestRuntime.Token);
+
+        Assert.Equal(200, report.StatusCode);
+        Assert.Null(report.Body);
+    }
+
+    [Fact]
+    public async Task CommandLine_Test_PrintsTheReport_AndExitsWithTheOutcome()
+    {
+        await using var server = await StartServerAsync();
+        using var runtime = TestRuntime.For(server);
+        var output = new StringWriter();
+
+        int exit = await NodeCommandLine.RunAsync(["test", "Tested", "Id=42", "Page=1"], [Tested.Descriptor, ProbeTested.Descriptor], runtime, output, new NodeTesterOptions { ValuesPath = null }, TestRuntime.Token);
+
+        Assert.Equal(0, exit);
+        string text = output.ToString();
+        Assert.Contains("Outcome: Succeeded   Status: 200", text);
+        Assert.Contains("X-Trace: t-1", text);
+        Assert.Contains("\"id\": \"42\"", text);
+    }
+
+    [Fact]
+    public async Task CommandLine_List_ShowsParameters_AndUnknownNodesAreUsageErrors()
+    {
+        await using var server = await StartServerAsync();
+        using var runtime = TestRuntime.For(server);
+        var output = new StringWriter();
+
+        Assert.Equal(0, await NodeCommandLine.RunAsync(["list"], [Tested.Descriptor], runtime, output, cancellationToken: TestRuntime.Token));
+        Assert.Contains("    ApiSecret: string? secret", output.ToString());
+        Assert.Equal(2, await NodeCommandLine.RunAsync(["test", "Nope"], [Tested.Descriptor], runtime, output, cancellationToken: TestRuntime.Token));
+        Assert.Contains("No node named 'Nope'", output.ToString());
+    }
+}
