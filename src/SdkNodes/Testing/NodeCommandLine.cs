@@ -3,6 +3,8 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Linq;
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -10,13 +12,17 @@ namespace SdkNodes;
 
 /// <summary>
 /// A command line over the Test API, for a program to offer with its own nodes
-/// (<c>SdkNodes.Generated.NodeRegistry.Nodes</c>):
-/// <c>list</c> shows the nodes and their parameters; <c>test NodeName name=value ...</c> tests one
-/// (<c>name=</c> leaves a value empty). Exit code 0 when the node succeeded, 1 when it did not,
-/// 2 for a usage error.
+/// (<c>SdkNodes.Generated.NodeRegistry.Nodes</c>) and for the <c>sdknodes</c> tool:
+/// <c>list</c> shows the nodes and their parameters; <c>test NodeName [--set name=value]… [--json]</c>
+/// tests one (<c>--set name=</c> leaves a value empty). Exit code 0 when the node succeeded, 1
+/// when it did not, 2 for a usage error: an unknown node, an unknown parameter, a value that
+/// does not parse.
 /// </summary>
 public static class NodeCommandLine
 {
+    /// <summary>The usage line.</summary>
+    public const string Usage = "Usage: list | test <NodeName> [--set name=value]... [--json]   (--set name= leaves a value empty)";
+
     /// <summary>Runs one command and writes what it reports to <paramref name="output"/>.</summary>
     public static async Task<int> RunAsync(
         IReadOnlyList<string> args,
@@ -34,7 +40,7 @@ public static class NodeCommandLine
 
         switch (args.Count > 0 ? args[0] : null)
         {
-            case "list":
+            case "list" when args.Count == 1:
                 List(all, output);
                 return 0;
             case "test" when args.Count >= 2:
@@ -42,22 +48,65 @@ public static class NodeCommandLine
                                                      || string.Equals(n.FullName, args[1], StringComparison.OrdinalIgnoreCase));
                 if (node is null)
                 {
-                    await output.WriteLineAsync($"No node named '{args[1]}'. Known nodes: {string.Join(", ", all.Select(n => n.Name))}.").ConfigureAwait(false);
+                    await output.WriteLineAsync($"No node named '{args[1]}'. Known nodes: {string.Join(", ", all.Select(n => n.Name).Order(StringComparer.Ordinal))}.").ConfigureAwait(false);
                     return 2;
                 }
 
-                if (ParseValues(args.Skip(2), output) is not { } values)
+                if (ParseOptions(node, args.Skip(2).ToList(), output) is not { } parsed)
                 {
                     return 2;
                 }
 
-                TestReport report = await new NodeTester(runtime, options).TestAsync(node, values, cancellationToken).ConfigureAwait(false);
-                await WriteReportAsync(node, report, output).ConfigureAwait(false);
-                return report.Outcome == NodeOutcome.Succeeded ? 0 : 1;
+                TestReport report = await new NodeTester(runtime, options).TestAsync(node, parsed.Values, cancellationToken).ConfigureAwait(false);
+                if (parsed.Json)
+                {
+                    await output.WriteLineAsync(JsonSerializer.Serialize(report, CommandLineJson.Default.TestReport)).ConfigureAwait(false);
+                }
+                else
+                {
+                    await WriteReportAsync(node, report, output).ConfigureAwait(false);
+                }
+
+                return !report.WasSent ? 2 : report.Outcome == NodeOutcome.Succeeded ? 0 : 1;
             default:
-                await output.WriteLineAsync("Usage: list | test <NodeName> [name=value ...]   (name= leaves a value empty)").ConfigureAwait(false);
+                await output.WriteLineAsync(Usage).ConfigureAwait(false);
                 return 2;
         }
+    }
+
+    private static (Dictionary<string, string?> Values, bool Json)? ParseOptions(NodeDescriptor node, List<string> arguments, TextWriter output)
+    {
+        var values = new Dictionary<string, string?>(StringComparer.Ordinal);
+        bool json = false;
+        for (int i = 0; i < arguments.Count; i++)
+        {
+            string argument = arguments[i];
+            if (argument == "--json")
+            {
+                json = true;
+                continue;
+            }
+
+            int equals = i + 1 < arguments.Count ? arguments[i + 1].IndexOf('=') : -1;
+            if (argument != "--set" || equals <= 0)
+            {
+                output.WriteLine($"'{argument}' is not understood. {Usage}");
+                return null;
+            }
+
+            string pair = arguments[++i];
+            string name = pair[..equals];
+            if (!node.Parameters.Any(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase)))
+            {
+                output.WriteLine($"{node.Name} has no parameter '{name}'. Its parameters: {string.Join(", ", node.Parameters.Select(p => p.Name))}.");
+                return null;
+            }
+
+            string value = pair[(equals + 1)..];
+            values[name] = value.Length == 0 ? null : value;
+        }
+
+        return (values, json);
     }
 
     private static void List(List<NodeDescriptor> nodes, TextWriter output)
@@ -71,25 +120,6 @@ public static class NodeCommandLine
                 output.WriteLine($"    {parameter.Name}: {parameter.TypeName}{flags}");
             }
         }
-    }
-
-    private static Dictionary<string, string?>? ParseValues(IEnumerable<string> arguments, TextWriter output)
-    {
-        var values = new Dictionary<string, string?>(StringComparer.Ordinal);
-        foreach (string argument in arguments)
-        {
-            int equals = argument.IndexOf('=');
-            if (equals <= 0)
-            {
-                output.WriteLine($"'{argument}' is not name=value.");
-                return null;
-            }
-
-            string value = argument[(equals + 1)..];
-            values[argument[..equals]] = value.Length == 0 ? null : value;
-        }
-
-        return values;
     }
 
     private static async Task WriteReportAsync(NodeDescriptor node, TestReport report, TextWriter output)
@@ -117,4 +147,10 @@ public static class NodeCommandLine
             await output.WriteLineAsync(report.Body).ConfigureAwait(false);
         }
     }
+}
+
+[JsonSourceGenerationOptions(WriteIndented = true, UseStringEnumConverter = true, PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
+[JsonSerializable(typeof(TestReport))]
+internal sealed partial class CommandLineJson : JsonSerializerContext
+{
 }

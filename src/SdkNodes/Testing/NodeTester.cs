@@ -67,6 +67,7 @@ public sealed class NodeTester
             {
                 NodeName = descriptor.Name,
                 SentAt = sentAt,
+                WasSent = false,
                 Outcome = NodeOutcome.Failed,
                 Error = new NodeError(NodeErrorKind.InvalidInput, null, ex.Message),
                 Values = Shown(descriptor, merged),

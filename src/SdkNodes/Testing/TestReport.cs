@@ -12,6 +12,9 @@ public sealed record TestReport
     /// <summary>When the request was sent (or refused, when a value did not parse).</summary>
     public required DateTimeOffset SentAt { get; init; }
 
+    /// <summary>False when a value did not parse, so nothing was sent.</summary>
+    public bool WasSent { get; init; } = true;
+
     /// <summary>How it ended.</summary>
     public required NodeOutcome Outcome { get; init; }
 
