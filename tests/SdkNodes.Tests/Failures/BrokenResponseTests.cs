@@ -46,7 +46,7 @@ public sealed class BrokenResponseTests
             {
                 await context.Response.WriteAsync("{\"ok\":");
                 await context.Response.Body.FlushAsync();
-                await Task.Delay(Timeout.Infinite, context.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
+                await Task.Delay(HeldResponse.MaxHold, context.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
             }));
         using var runtime = new NodeRuntime(new NodeRuntimeOptions { BaseAddress = server.BaseAddress, TimeProvider = time }, handler);
 

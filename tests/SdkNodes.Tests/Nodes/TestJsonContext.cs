@@ -14,3 +14,9 @@ public sealed partial class TestJsonContext : JsonSerializerContext
 public sealed partial class IpInfoOnlyJsonContext : JsonSerializerContext
 {
 }
+
+/// <summary>A source-generated context that knows <see cref="Thing"/> only.</summary>
+[JsonSerializable(typeof(Thing))]
+public sealed partial class ThingOnlyJsonContext : JsonSerializerContext
+{
+}

@@ -74,4 +74,51 @@ public sealed class ResponseTests
         Assert.Null(result.Body);
         Assert.Equal("plain words, not JSON", result.RawBody);
     }
+
+    [Fact]
+    public async Task ResponseInALatin1Charset_IsDecodedForRawBodyAndTypedBody()
+    {
+        byte[] latin1 = System.Text.Encoding.Latin1.GetBytes("""{"province":"Bayern","city":"Fürth","isp":"Müller Net"}""");
+        await using var server = await LoopbackServer.StartAsync(app =>
+            app.MapGet("/ip", () => Results.Bytes(latin1, "application/json; charset=iso-8859-1")));
+        using var runtime = TestRuntime.For(server);
+
+        var result = await new LookupIp { Ip = "8.8.8.8" }.SendAsync(runtime, TestRuntime.Token);
+
+        Assert.Equal(NodeOutcome.Succeeded, result.Outcome);
+        Assert.Equal(new IpInfo("Bayern", "Fürth", "Müller Net"), result.Body);
+        Assert.Contains("Fürth", result.RawBody);
+    }
+
+    [Fact]
+    public async Task ResponseWithAUtf8ByteOrderMark_IsReadWithoutIt()
+    {
+        byte[] json = [0xEF, 0xBB, 0xBF, .. System.Text.Encoding.UTF8.GetBytes("""{"province":"Bayern","city":"Fürth","isp":"x"}""")];
+        await using var server = await LoopbackServer.StartAsync(app =>
+            app.MapGet("/ip", () => Results.Bytes(json, "application/json")));
+        using var runtime = TestRuntime.For(server);
+
+        var result = await new LookupIp { Ip = "8.8.8.8" }.SendAsync(runtime, TestRuntime.Token);
+
+        Assert.Equal(NodeOutcome.Succeeded, result.Outcome);
+        Assert.Equal("Fürth", result.Body?.City);
+        Assert.StartsWith("{", result.RawBody);
+    }
+
+    [Fact]
+    public async Task ResponseHeaderWithSeveralValues_IsJoinedWithCommas()
+    {
+        await using var server = await LoopbackServer.StartAsync(app =>
+            app.MapGet("/items/{id}", (HttpContext context) =>
+            {
+                context.Response.Headers.Append("X-Tag", "red");
+                context.Response.Headers.Append("X-Tag", "blue");
+                return Results.Json(new { });
+            }));
+        using var runtime = TestRuntime.For(server);
+
+        var result = await new GetItem { Id = "tags" }.SendAsync(runtime, TestRuntime.Token);
+
+        Assert.Equal("red, blue", result.Headers["x-tag"]);
+    }
 }

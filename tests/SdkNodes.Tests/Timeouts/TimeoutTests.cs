@@ -218,4 +218,18 @@ public sealed class TimeoutTests
         Assert.IsAssignableFrom<OperationCanceledException>(thrown);
         Assert.Equal(NodeOutcome.Cancelled, Assert.Single(history.Records).Outcome);
     }
+
+    [Fact]
+    public async Task Cancellation_BeforeSending_ThrowsOperationCanceled_SendsNothing_AndRecordsCancelled()
+    {
+        var history = new InMemoryHistorySink();
+        await using var server = await StartSlowServerAsync(new HeldResponse());
+        using var runtime = TestRuntime.For(server, history);
+
+        var thrown = await Record.ExceptionAsync(() => new SlowDefault().SendAsync(runtime, new CancellationToken(canceled: true)));
+
+        Assert.IsAssignableFrom<OperationCanceledException>(thrown);
+        Assert.Empty(server.Requests);
+        Assert.Equal(NodeOutcome.Cancelled, Assert.Single(history.Records).Outcome);
+    }
 }
