@@ -172,8 +172,11 @@ public sealed class NodeRuntime : IDisposable
         {
             exchange.Fail(FailureMessages.Timeout(request.RequestUri, timeout));
         }
-        catch (Exception ex) when (ex is HttpRequestException or IOException or ResponseTooLargeException)
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
+            // Anything else a handler throws (the caller's own pipeline included) is this
+            // node's failure, never an escape: under Continue nothing leaves SendAsync, and the
+            // history still gets its one record.
             exchange.Fail(FailureMessages.FromException(ex, request.RequestUri));
         }
         finally

@@ -33,6 +33,7 @@ internal static class FailureMessages
             ResponseTooLargeException tooLarge => TooLarge(tooLarge.MaxBytes),
             HttpRequestException http => FromHttpRequest(http, host),
             IOException => new(NodeErrorKind.Protocol, null, $"The connection to {host} was lost before the whole response arrived."),
+            OperationCanceledException => new(NodeErrorKind.Unknown, null, $"The request to {host} was cancelled by the HTTP pipeline, not by the caller."),
             _ => new(NodeErrorKind.Unknown, null, $"The request to {host} failed: {exception.GetType().Name}."),
         };
     }

@@ -148,13 +148,29 @@ public sealed class NodeTesterTests : IDisposable
         using var runtime = TestRuntime.For(server);
         var output = new StringWriter();
 
-        int exit = await NodeCommandLine.RunAsync(["test", "Tested", "Id=42", "Page=1"], [Tested.Descriptor, ProbeTested.Descriptor], runtime, output, new NodeTesterOptions { ValuesPath = null }, TestRuntime.Token);
+        int exit = await NodeCommandLine.RunAsync(["test", "Tested", "--set", "Id=42", "--set", "Page=1"], [Tested.Descriptor, ProbeTested.Descriptor], runtime, output, new NodeTesterOptions { ValuesPath = null }, TestRuntime.Token);
 
         Assert.Equal(0, exit);
         string text = output.ToString();
         Assert.Contains("Outcome: Succeeded   Status: 200", text);
         Assert.Contains("X-Trace: t-1", text);
         Assert.Contains("\"id\": \"42\"", text);
+    }
+
+    [Fact]
+    public async Task CommandLine_Json_PrintsTheReportAsJson()
+    {
+        await using var server = await StartServerAsync();
+        using var runtime = TestRuntime.For(server);
+        var output = new StringWriter();
+
+        int exit = await NodeCommandLine.RunAsync(["test", "Tested", "--set", "Id=7", "--json"], [Tested.Descriptor], runtime, output, new NodeTesterOptions { ValuesPath = null }, TestRuntime.Token);
+
+        Assert.Equal(0, exit);
+        using JsonDocument report = JsonDocument.Parse(output.ToString());
+        Assert.Equal("Succeeded", report.RootElement.GetProperty("outcome").GetString());
+        Assert.Equal(200, report.RootElement.GetProperty("statusCode").GetInt32());
+        Assert.Contains("\"id\": \"7\"", report.RootElement.GetProperty("body").GetString());
     }
 
     [Fact]
@@ -168,5 +184,10 @@ public sealed class NodeTesterTests : IDisposable
         Assert.Contains("    ApiSecret: string? secret", output.ToString());
         Assert.Equal(2, await NodeCommandLine.RunAsync(["test", "Nope"], [Tested.Descriptor], runtime, output, cancellationToken: TestRuntime.Token));
         Assert.Contains("No node named 'Nope'", output.ToString());
+        Assert.Equal(2, await NodeCommandLine.RunAsync(["test", "Tested", "--set", "Pgae=1"], [Tested.Descriptor], runtime, output, cancellationToken: TestRuntime.Token));
+        Assert.Contains("Tested has no parameter 'Pgae'", output.ToString());
+        Assert.Equal(2, await NodeCommandLine.RunAsync(["test", "Tested", "--set", "Page=x"], [Tested.Descriptor], runtime, output, new NodeTesterOptions { ValuesPath = null }, TestRuntime.Token));
+        Assert.Contains("Parameter 'Page' of Tested expects int", output.ToString());
+        Assert.Empty(server.Requests);
     }
 }

@@ -1,0 +1,90 @@
+using System.Diagnostics;
+using System.Reflection;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using SdkNodes.Tests.Infrastructure;
+
+namespace SdkNodes.Tests.Tool;
+
+/// <summary>
+/// The sdknodes tool run as a process, as a user runs it, against this test assembly's nodes
+/// (its generated registry) and a loopback server.
+/// </summary>
+public sealed class SdkNodesToolTests : IDisposable
+{
+    private readonly string _workDirectory = Directory.CreateTempSubdirectory("sdknodes-tool-").FullName;
+
+    private static string NodesAssembly => typeof(SdkNodesToolTests).Assembly.Location;
+
+    public void Dispose() => Directory.Delete(_workDirectory, recursive: true);
+
+    [Fact]
+    public async Task List_ShowsTheAssemblysNodes_WithParametersAndSecrets()
+    {
+        (int exit, string output) = await RunToolAsync("list", NodesAssembly);
+
+        Assert.Equal(0, exit);
+        Assert.Contains("Tested  POST /tested/{id}{?page,tier,when,tags,limits,missing}", output);
+        Assert.Contains("    ApiSecret: string? secret", output);
+        Assert.Contains("    Id: string required", output);
+    }
+
+    [Fact]
+    public async Task Test_RunsTheNodeAgainstTheBaseAddress_AndRemembersValues()
+    {
+        await using var server = await LoopbackServer.StartAsync(app =>
+            app.MapPost("/tested/{id}", (string id) => Results.Json(new { id, ok = true })));
+
+        (int exit, string output) = await RunToolAsync("test", NodesAssembly, "Tested", "--set", "Id=41", "--set", "Page=2", "--base-address", server.BaseAddress.ToString());
+        (int again, string secondOutput) = await RunToolAsync("test", NodesAssembly, "Tested", "--base-address", server.BaseAddress.ToString(), "--json");
+
+        Assert.Equal(0, exit);
+        Assert.Contains("Outcome: Succeeded   Status: 200", output);
+        Assert.Contains("\"id\": \"41\"", output);
+        Assert.Equal(0, again);
+        Assert.Contains("\"outcome\": \"Succeeded\"", secondOutput);
+        Assert.Equal("/tested/41?page=2", server.Requests[1].RawTarget);
+        Assert.True(File.Exists(Path.Combine(_workDirectory, ".sdknodes", "test-values.json")));
+    }
+
+    [Theory]
+    [InlineData("missing assembly", "No assembly at")]
+    [InlineData("unknown node", "No node named 'Nope'")]
+    [InlineData("unknown parameter", "Tested has no parameter 'Nope'")]
+    [InlineData("unparsable value", "Parameter 'Page' of Tested expects int")]
+    public async Task UsageErrors_AreClear_AndExitWith2(string error, string message)
+    {
+        string[] args = error switch
+        {
+            "missing assembly" => ["list", Path.Combine(_workDirectory, "nothing.dll")],
+            "unknown node" => ["test", NodesAssembly, "Nope"],
+            "unknown parameter" => ["test", NodesAssembly, "Tested", "--set", "Nope=1"],
+            _ => ["test", NodesAssembly, "Tested", "--set", "Id=1", "--set", "Page=many", "--base-address", "http://127.0.0.1:9/"],
+        };
+
+        (int exit, string output) = await RunToolAsync(args);
+
+        Assert.Equal(2, exit);
+        Assert.Contains(message, output);
+    }
+
+    private async Task<(int ExitCode, string Output)> RunToolAsync(params string[] args)
+    {
+        string tool = typeof(SdkNodesToolTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+            .Single(a => a.Key == "SdkNodesTool").Value!;
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = _workDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(tool);
+        foreach (string arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using Process process = Process.Start(start)!;
+        Task<string> stdout = process.StandardOutput.ReadToEndAsync(TestRuntime.Token);
+        Task<string> stderr = process.StandardError.ReadToEndAsync(TestRuntime.Token);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestRuntime.Token);
+        timeout.CancelAfter(TimeSpan.FromMinutes(2));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await stdout + await stderr);
+    }
+}
