@@ -38,6 +38,9 @@ internal static class LoopbackApis
         app.MapGet("/customers/{id}", (string id) =>
             id == "c-1" ? Results.Json(new { id, name = "Ada" }) : Results.NotFound());
 
+        app.MapPost("/inventory/{sku}/reservations", (string sku) =>
+            sku == "sku-sold-out" ? Results.Conflict(new { reason = "sold out" }) : Results.Json(new { sku, reserved = 1 }, statusCode: 201));
+
         app.MapGet("/inventory/{sku}", async (string sku, CancellationToken aborted) =>
         {
             // Far beyond the node's 0.5 s timeout; ends early when the client gives up.

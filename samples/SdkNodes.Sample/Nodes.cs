@@ -54,3 +54,13 @@ public sealed partial class CheckInventory : IApiNode
 {
     public required string Sku { get; init; }
 }
+
+/// <summary>Reserves stock for an order; the purchase cannot go on without it, so a failure aborts the run.</summary>
+[ApiRequest("POST", "/inventory/{sku}/reservations")]
+[SuccessCodes(201)]
+[ErrorMessage(409, "The warehouse has no stock left for this item")]
+[OnFailure(FailureAction.Abort)]
+public sealed partial class ReserveStock : IApiNode
+{
+    public required string Sku { get; init; }
+}

@@ -5,8 +5,9 @@ using Microsoft.Extensions.DependencyInjection;
 using SdkNodes;
 using SdkNodes.Sample;
 
-// The README's main job: four nodes against an embedded loopback server that plays two
-// third-party APIs, then the run history as a table. No outside network.
+// The README's main job: nodes against an embedded loopback server that plays two third-party
+// APIs (four on their own, then a run that continues past a failure and one that aborts),
+// then the run history as a table. No outside network.
 // With arguments it is the Test API's command line instead (see NodeCommandLine).
 await using var apis = await LoopbackApis.StartAsync();
 var address = new Uri(apis.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
@@ -16,7 +17,15 @@ var options = new NodeRuntimeOptions { BaseAddress = address };
 options.HistorySinks.Add(history);
 using var runtime = new NodeRuntime(options);
 
-// "list" or "test <Node> name=value ...": the Test API's command line, against the same server.
+// "serve": only the loopback APIs, until Enter or Ctrl+C, for trying the sdknodes tool against them.
+if (args is ["serve"])
+{
+    Console.WriteLine($"The sample APIs listen on {address} (API key {LoopbackApis.ApiKey}). Press Enter to stop.");
+    await Task.WhenAny(Task.Run(Console.ReadLine), Task.Delay(Timeout.Infinite, apis.Lifetime.ApplicationStopping));
+    return 0;
+}
+
+// "list" or "test <Node> --set name=value ...": the Test API's command line, against the same server.
 if (args.Length > 0)
 {
     return await NodeCommandLine.RunAsync(args, SdkNodes.Generated.NodeRegistry.Nodes, runtime, Console.Out);
@@ -35,25 +44,57 @@ Console.WriteLine($"LookupCustomer: {customer.Outcome}: {customer.Error?.Message
 var stock = await new CheckInventory { Sku = "sku-7" }.SendAsync(runtime);
 Console.WriteLine($"CheckInventory: {stock.Outcome}: {stock.Error?.Message}");
 
+// A workflow run that continues past a failure: the lookup fails (the API knows no such
+// address), so the customer's city is skipped while the other fields are applied.
+await using (WorkflowRun run = runtime.StartRun("update-customer"))
+{
+    NodeResult<IpInfo> unknown = await run.SendAsync(new IpAttribution { Ip = "203.0.113.9", Key = LoopbackApis.ApiKey });
+    var customerRecord = new Dictionary<string, object?> { ["Name"] = "Ada", ["City"] = "(unchanged)" };
+    FieldUpdateReport update = new FieldUpdate()
+        .Set("City", unknown.Output(b => b.City))
+        .Set("LastSeenIp", "203.0.113.9")
+        .Set("Status", "active")
+        .ApplyTo(customerRecord);
+    await run.SendAsync(new PushOrder { Order = order with { OrderId = "o-1002", City = customerRecord["City"] as string ?? "unknown" } });
+    RunHistoryRecord record = await run.CompleteAsync();
+    Console.WriteLine($"Run update-customer: {record.Status}; applied {string.Join(", ", update.Applied)}; skipped "
+        + string.Join("; ", update.Skipped.Select(f => $"{f.Field} ({f.Reason})")));
+}
+
+// A workflow run that aborts: stock cannot be reserved, so the order is not pushed.
+RunHistoryRecord aborted;
+await using (WorkflowRun run = runtime.StartRun("approve-purchase"))
+{
+    await run.SendAsync(new ReserveStock { Sku = "sku-sold-out" });
+    NodeResult<OrderReceipt> notPushed = await run.SendAsync(new PushOrder { Order = order with { OrderId = "o-1003" } });
+    aborted = await run.CompleteAsync();
+    Console.WriteLine($"Run approve-purchase: {aborted.Status} by {aborted.AbortedBy}; PushOrder {notPushed.Outcome}");
+}
+
 Console.WriteLine();
 Console.WriteLine("Run history");
-HistoryTable.Print(history.Records, Console.Out);
+HistoryTable.Print(history, Console.Out);
 
 // The sample checks its own story, so a broken build shows up as a failing main job.
+IReadOnlyList<NodeHistoryRecord> records = history.Records;
 bool asExpected = ip.IsSuccess && pushed.IsSuccess
     && customer.Outcome == NodeOutcome.Failed && stock.Outcome == NodeOutcome.TimedOut
-    && history.Records.Count == 4;
+    && records.Count == 8
+    && history.Runs.Select(r => r.Status).SequenceEqual([RunStatus.CompletedWithFailures, RunStatus.Aborted])
+    && records[^1].Outcome == NodeOutcome.NotExecuted;
 Console.WriteLine();
-Console.WriteLine(asExpected ? "All four nodes behaved as expected." : "Unexpected outcome: see the table above.");
+Console.WriteLine(asExpected ? "Every node and run behaved as expected." : "Unexpected outcome: see the table above.");
 return asExpected ? 0 : 1;
 
 internal static class HistoryTable
 {
-    public static void Print(IReadOnlyList<NodeHistoryRecord> records, TextWriter output)
+    public static void Print(InMemoryHistorySink history, TextWriter output)
     {
-        string[] header = ["Node", "Method", "URL", "Status", "Outcome", "Seconds", "Error"];
-        var rows = records.Select(r => new[]
+        Dictionary<string, string> runNames = history.Runs.ToDictionary(r => r.RunId, r => r.Name);
+        string[] header = ["Run", "Node", "Method", "URL", "Status", "Outcome", "Seconds", "Error"];
+        var rows = history.Records.Select(r => new[]
         {
+            r.RunId is { } id && runNames.TryGetValue(id, out string? run) ? run : "-",
             r.NodeName,
             r.Method,
             r.Url,
