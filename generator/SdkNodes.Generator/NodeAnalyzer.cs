@@ -36,6 +36,7 @@ public sealed class NodeAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.BodyCount,
         DiagnosticDescriptors.InvalidHeader,
         DiagnosticDescriptors.TwoNodeAttributes,
+        DiagnosticDescriptors.RedirectsOutOfRange,
     ];
 
     /// <inheritdoc />

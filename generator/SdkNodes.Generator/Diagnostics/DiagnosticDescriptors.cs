@@ -111,6 +111,11 @@ internal static class DiagnosticDescriptors
         "'{0}' has both [ApiRequest] and [SendObject]; a node has one mode",
         DiagnosticSeverity.Error);
 
+    public static readonly DiagnosticDescriptor RedirectsOutOfRange = Create(
+        "SDKN021", "Redirect limit out of range",
+        "'{0}' follows at most {1} redirects; the limit must be from 1 to 50",
+        DiagnosticSeverity.Error);
+
     private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity)
         => new(id, title, message, Category, severity, isEnabledByDefault: true, helpLinkUri: HelpBase + id.ToLowerInvariant());
 }

@@ -62,6 +62,11 @@ internal static partial class NodeEmitter
         }
 
         writer.WriteLine($"UseProxy = {CSharpLiteral.Bool(node.UseProxy)},");
+        if (node.MaxRedirects > 0)
+        {
+            writer.WriteLine($"MaxRedirects = {CSharpLiteral.Int(node.MaxRedirects)},");
+        }
+
         if (!node.ValidateCertificate)
         {
             writer.WriteLine("ValidateCertificate = false,");

@@ -30,6 +30,7 @@ internal sealed record NodeModel(
     long? TimeoutTicks,
     bool UseProxy,
     bool ValidateCertificate,
+    int MaxRedirects,
     string? ResponseType,
     string? ResponseTypeOf,
     string? ResponseTypeName,

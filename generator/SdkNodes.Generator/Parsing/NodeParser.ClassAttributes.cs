@@ -35,6 +35,8 @@ internal sealed partial class NodeParser
 
         public bool ValidateCertificate { get; private set; } = true;
 
+        public int MaxRedirects { get; private set; }
+
         public void Read()
         {
             var statusMessageAttributes = new List<AttributeData>();
@@ -60,6 +62,9 @@ internal sealed partial class NodeParser
                         break;
                     case "UseProxyAttribute":
                         UseProxy = true;
+                        break;
+                    case "FollowRedirectsAttribute":
+                        ReadFollowRedirects(attribute);
                         break;
                     case "DisableCertificateValidationAttribute":
                         ValidateCertificate = false;
@@ -198,6 +203,30 @@ internal sealed partial class NodeParser
             }
 
             return tokens;
+        }
+
+        private void ReadFollowRedirects(AttributeData attribute)
+        {
+            int max = 5;
+            foreach (KeyValuePair<string, TypedConstant> named in attribute.NamedArguments)
+            {
+                if (named.Key == "MaxRedirects" && named.Value.Value is int value)
+                {
+                    max = value;
+                }
+            }
+
+            if (max is < 1 or > 50)
+            {
+                _reporter.Report(
+                    DiagnosticDescriptors.RedirectsOutOfRange,
+                    _reporter.NamedArgumentLocation(attribute, "MaxRedirects"),
+                    parser._name,
+                    max);
+                return;
+            }
+
+            MaxRedirects = max;
         }
 
         private void ReadTimeout(AttributeData attribute, double seconds)

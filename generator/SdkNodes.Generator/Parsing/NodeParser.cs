@@ -119,6 +119,7 @@ internal sealed partial class NodeParser
             TimeoutTicks: attributes.TimeoutTicks,
             UseProxy: attributes.UseProxy,
             ValidateCertificate: attributes.ValidateCertificate,
+            MaxRedirects: attributes.MaxRedirects,
             ResponseType: responseType,
             ResponseTypeOf: responseTypeOf,
             ResponseTypeName: responseTypeName,

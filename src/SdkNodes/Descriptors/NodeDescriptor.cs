@@ -54,6 +54,9 @@ public sealed class NodeDescriptor
     /// <summary>True when the node sends through the organisation's web proxy.</summary>
     public bool UseProxy { get; init; }
 
+    /// <summary>How many redirects the node follows (<see cref="FollowRedirectsAttribute"/>); 0, the default, follows none.</summary>
+    public int MaxRedirects { get; init; }
+
     /// <summary>
     /// False when the node switched TLS certificate verification off with
     /// <see cref="DisableCertificateValidationAttribute"/>. Default: true.

@@ -172,12 +172,17 @@ public sealed class NodeRuntime : IDisposable
         {
             exchange.Fail(FailureMessages.Timeout(request.RequestUri, timeout));
         }
+        catch (NodeFailureException ex)
+        {
+            exchange.Fail(ex.Error);
+        }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             // Anything else a handler throws (the caller's own pipeline included) is this
             // node's failure, never an escape: under Continue nothing leaves SendAsync, and the
             // history still gets its one record.
-            exchange.Fail(FailureMessages.FromException(ex, request.RequestUri));
+            NodeError error = FailureMessages.FromException(ex, request.RequestUri);
+            exchange.Fail(_invokers.ProxyFor(descriptor) is { } proxy ? ProxyFailures.Explain(error, proxy, request.RequestUri) : error);
         }
         finally
         {
@@ -190,8 +195,7 @@ public sealed class NodeRuntime : IDisposable
     // The exchange proper, inside the timeout: send, read the whole body, then judge it.
     private async ValueTask<T?> ExchangeAsync<T>(ExchangeState<T> state, CancellationToken cancellationToken)
     {
-        HttpMessageInvoker invoker = _invokers.Get(state.Descriptor);
-        using HttpResponseMessage response = await invoker.SendAsync(state.Request, cancellationToken).ConfigureAwait(false);
+        using HttpResponseMessage response = await SendFollowingRedirectsAsync(state.Request, state.Descriptor, cancellationToken).ConfigureAwait(false);
         NodeExchange exchange = state.Exchange;
         exchange.StatusCode = (int)response.StatusCode;
         exchange.Headers = ResponseHeaders.Collect(response);
@@ -207,12 +211,40 @@ public sealed class NodeRuntime : IDisposable
         return Judge(state, Utf8Of(bytes, text), text);
     }
 
+    private async Task<HttpResponseMessage> SendFollowingRedirectsAsync(HttpRequestMessage request, NodeDescriptor descriptor, CancellationToken cancellationToken)
+    {
+        HttpMessageInvoker invoker = _invokers.Get(descriptor);
+        HttpRequestMessage current = request;
+        for (int followed = 0; ; followed++)
+        {
+            HttpResponseMessage response = await invoker.SendAsync(current, cancellationToken).ConfigureAwait(false);
+            if (descriptor.MaxRedirects == 0 || !RedirectPolicy.IsRedirect(response.StatusCode) || response.Headers.Location is null)
+            {
+                return response;
+            }
+
+            (HttpRequestMessage? next, NodeError? refused) = RedirectPolicy.Follow(current, response, followed, descriptor.MaxRedirects);
+            response.Dispose();
+            if (!ReferenceEquals(current, request))
+            {
+                current.Content = null; // shared with the first request, which disposes it
+                current.Dispose();
+            }
+
+            current = next ?? throw new NodeFailureException(refused!);
+        }
+    }
+
     private T? Judge<T>(ExchangeState<T> state, ReadOnlySpan<byte> utf8, string? text)
     {
         NodeExchange exchange = state.Exchange;
         NodeDescriptor descriptor = state.Descriptor;
         NodeError? error = ResponseEvaluator.CheckStatus(descriptor, exchange.StatusCode!.Value)
                            ?? ResponseEvaluator.CheckErrorCode(descriptor, utf8);
+        if (error is { Kind: NodeErrorKind.Status, Code: "407" } && _invokers.ProxyFor(descriptor) is not null)
+        {
+            error = ProxyFailures.CredentialsRefused();
+        }
         if (error is not null)
         {
             exchange.Fail(error);

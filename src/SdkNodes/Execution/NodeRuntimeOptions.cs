@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Net;
+using System.Security.Cryptography.X509Certificates;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 
@@ -46,6 +47,33 @@ public sealed class NodeRuntimeOptions
     /// marked <see cref="UseProxyAttribute"/>. Default: none.
     /// </summary>
     public IWebProxy? Proxy { get; set; }
+
+    /// <summary>
+    /// Trusted local addresses requests leave from (third parties allow-list them): each new
+    /// connection binds to one chosen at random, of the same family as the server's address.
+    /// Default: none (the operating system chooses).
+    /// </summary>
+    public IList<IPAddress> EgressAddresses { get; } = new List<IPAddress>();
+
+    /// <summary>
+    /// The SSRF guard: when true, connections to loopback, private, link-local (cloud metadata),
+    /// unique-local, carrier-grade NAT, multicast and unspecified addresses are refused with
+    /// <see cref="NodeErrorKind.Blocked"/>, checked after DNS resolution on every new connection
+    /// (redirects included). Default: false.
+    /// </summary>
+    public bool BlockPrivateNetworks { get; set; }
+
+    /// <summary>Networks the SSRF guard lets through even though they are private, e.g. <c>10.20.0.0/16</c>. Default: none.</summary>
+    public IList<IPNetwork> AllowedNetworks { get; } = new List<IPNetwork>();
+
+    /// <summary>
+    /// Certificate authorities trusted besides the system's, for servers with certificates from a
+    /// private CA. Verification stays on. Default: none.
+    /// </summary>
+    public X509Certificate2Collection TrustedRootCertificates { get; } = [];
+
+    /// <summary>The client certificate presented to servers that ask for one (mutual TLS). Default: none.</summary>
+    public X509Certificate2? ClientCertificate { get; set; }
 
     /// <summary>
     /// The JSON options for request and response bodies. Default: <see cref="JsonSerializerDefaults.Web"/>

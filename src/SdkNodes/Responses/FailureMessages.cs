@@ -28,6 +28,11 @@ internal static class FailureMessages
     public static NodeError FromException(Exception exception, Uri? uri)
     {
         string host = HostOf(uri);
+        if (FindInner<BlockedAddressException>(exception) is { } blocked)
+        {
+            return new(NodeErrorKind.Blocked, null, blocked.Message);
+        }
+
         return exception switch
         {
             ResponseTooLargeException tooLarge => TooLarge(tooLarge.MaxBytes),

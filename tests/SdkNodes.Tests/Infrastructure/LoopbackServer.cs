@@ -36,11 +36,21 @@ public sealed class LoopbackServer : IAsyncDisposable
     public ReceivedRequest SingleRequest => Assert.Single(Requests);
 
     /// <summary>Starts a server whose routes <paramref name="configure"/> maps.</summary>
-    public static async Task<LoopbackServer> StartAsync(Action<WebApplication> configure)
+    public static Task<LoopbackServer> StartAsync(Action<WebApplication> configure)
+        => StartAsync(configure, "http://127.0.0.1:0", kestrel: null);
+
+    /// <summary>Starts a server on <paramref name="url"/> (another loopback address, or https with <paramref name="kestrel"/> setting the certificate).</summary>
+    public static async Task<LoopbackServer> StartAsync(Action<WebApplication> configure, string url, Action<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>? kestrel)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.WebHost.UseUrls(url);
+        if (kestrel is not null)
+        {
+            builder.WebHost.UseKestrelHttpsConfiguration();
+            builder.WebHost.ConfigureKestrel(kestrel);
+        }
+
         var app = builder.Build();
 
         LoopbackServer? server = null;
