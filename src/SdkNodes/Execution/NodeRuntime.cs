@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics;
 using System.IO;
 using System.Net.Http;
 using System.Runtime.ExceptionServices;
@@ -27,6 +28,7 @@ public sealed class NodeRuntime : IDisposable
     private readonly RequestPreparer _requests;
     private readonly HttpInvokerPool _invokers;
     private readonly ResiliencePipeline _pipeline;
+    private readonly NodeTelemetry _telemetry;
 
     /// <summary>Creates a runtime.</summary>
     /// <param name="options">The settings; copied, so later changes to them have no effect.</param>
@@ -49,6 +51,7 @@ public sealed class NodeRuntime : IDisposable
         _requests = new RequestPreparer(options, JsonSerializerOptions);
         _invokers = new HttpInvokerPool(options, handler);
         _pipeline = TimeoutPipeline.Create(_time);
+        _telemetry = new NodeTelemetry(options.LoggerFactory);
     }
 
     /// <summary>The JSON options used for bodies (read-only).</summary>
@@ -80,7 +83,11 @@ public sealed class NodeRuntime : IDisposable
     }
 
     /// <inheritdoc />
-    public void Dispose() => _invokers.Dispose();
+    public void Dispose()
+    {
+        _invokers.Dispose();
+        _telemetry.Dispose();
+    }
 
     internal long GetTimestamp() => _time.GetTimestamp();
 
@@ -102,6 +109,7 @@ public sealed class NodeRuntime : IDisposable
     {
         ArgumentNullException.ThrowIfNull(node);
         NodeDescriptor descriptor = node.Descriptor;
+        using Activity? activity = _telemetry.Start(descriptor);
         long startTimestamp = _time.GetTimestamp();
         var exchange = new NodeExchange { NodeName = descriptor.Name, StartedAt = _time.GetUtcNow() };
         ExceptionDispatchInfo? cancellation = null;
@@ -140,6 +148,7 @@ public sealed class NodeRuntime : IDisposable
         exchange.Elapsed = _time.GetElapsedTime(startTimestamp);
         var result = new NodeResult<T>(exchange, body);
         await WriteHistoryAsync(exchange, descriptor, scope.RunId, redactedUrl, redactedHeaders).ConfigureAwait(false);
+        _telemetry.Complete(activity, descriptor, exchange, redactedUrl);
 
         cancellation?.Throw();
         if (scope.ThrowOnAbort && result.Outcome is NodeOutcome.Failed or NodeOutcome.TimedOut && descriptor.FailureAction == FailureAction.Abort)

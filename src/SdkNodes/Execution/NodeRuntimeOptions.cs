@@ -103,6 +103,12 @@ public sealed class NodeRuntimeOptions
     /// <summary>How long a pooled connection lives before it is replaced, so DNS changes are seen. Default: 2 minutes.</summary>
     public TimeSpan PooledConnectionLifetime { get; set; } = TimeSpan.FromMinutes(2);
 
+    /// <summary>
+    /// Where the runtime logs each execution (redacted URL, outcome, error; never values).
+    /// Default: none. Spans and metrics go to the <c>SdkNodes</c> ActivitySource and Meter whatever this is.
+    /// </summary>
+    public Microsoft.Extensions.Logging.ILoggerFactory? LoggerFactory { get; set; }
+
     /// <summary>The clock for timeouts, start times and durations. Default: <see cref="TimeProvider.System"/>.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 }

@@ -1,0 +1,99 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace SdkNodes;
+
+/// <summary>
+/// What the runtime tells the outside world about each execution: one span per node on the
+/// <c>SdkNodes</c> <see cref="ActivitySource"/>, a duration histogram and a failure counter on
+/// the <c>SdkNodes</c> <see cref="Meter"/>, and a log line. Only redacted URLs are used.
+/// </summary>
+internal sealed class NodeTelemetry : IDisposable
+{
+    public const string Name = "SdkNodes";
+
+    private readonly ActivitySource _source = new(Name);
+    private readonly Meter _meter = new(Name);
+    private readonly Histogram<double> _duration;
+    private readonly Counter<long> _failures;
+    private readonly ILogger _logger;
+
+    public NodeTelemetry(ILoggerFactory? loggerFactory)
+    {
+        _logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger("SdkNodes.NodeRuntime");
+        _duration = _meter.CreateHistogram<double>("sdknodes.node.duration", unit: "s", description: "How long node executions take.");
+        _failures = _meter.CreateCounter<long>("sdknodes.node.failures", unit: "{execution}", description: "Node executions that did not succeed.");
+    }
+
+    /// <summary>Starts the node's span, or returns null when nobody listens.</summary>
+    public Activity? Start(NodeDescriptor descriptor)
+    {
+        Activity? activity = _source.StartActivity(descriptor.Name, ActivityKind.Client);
+        if (activity is not null)
+        {
+            activity.SetTag("sdknodes.node", descriptor.Name);
+            activity.SetTag("http.request.method", descriptor.Method);
+        }
+
+        return activity;
+    }
+
+    public void Complete(Activity? activity, NodeDescriptor descriptor, NodeExchange exchange, string redactedUrl)
+    {
+        string outcome = exchange.Outcome.ToString();
+        if (activity is not null)
+        {
+            activity.SetTag("url.full", redactedUrl);
+            activity.SetTag("sdknodes.outcome", outcome);
+            if (exchange.StatusCode is int status)
+            {
+                activity.SetTag("http.response.status_code", status);
+            }
+
+            if (exchange.Error is { } error)
+            {
+                activity.SetTag("error.type", error.Kind.ToString());
+                activity.SetStatus(ActivityStatusCode.Error, error.Message);
+            }
+
+            activity.Dispose();
+        }
+
+        var tags = new TagList { { "sdknodes.node", descriptor.Name }, { "sdknodes.outcome", outcome } };
+        _duration.Record(exchange.Elapsed.TotalSeconds, tags);
+        if (exchange.Outcome != NodeOutcome.Succeeded)
+        {
+            tags.Add("error.type", exchange.Error?.Kind.ToString());
+            _failures.Add(1, tags);
+        }
+
+        Log(descriptor, exchange, redactedUrl);
+    }
+
+    private void Log(NodeDescriptor descriptor, NodeExchange exchange, string redactedUrl)
+    {
+        double elapsedMs = exchange.Elapsed.TotalMilliseconds;
+        switch (exchange.Outcome)
+        {
+            case NodeOutcome.Succeeded:
+                NodeLog.Succeeded(_logger, descriptor.Name, descriptor.Method, redactedUrl, exchange.StatusCode, elapsedMs);
+                break;
+            case NodeOutcome.NotExecuted or NodeOutcome.Skipped:
+                NodeLog.NotRun(_logger, descriptor.Name, exchange.Outcome, exchange.Error?.Message);
+                break;
+            default:
+                NodeLog.Failed(_logger, descriptor.Name, descriptor.Method, redactedUrl, exchange.Outcome, exchange.Error?.Kind, elapsedMs, exchange.Error?.Message);
+                break;
+        }
+    }
+
+    public void Dispose()
+    {
+        _source.Dispose();
+        _meter.Dispose();
+    }
+}
