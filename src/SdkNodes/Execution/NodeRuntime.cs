@@ -38,6 +38,12 @@ public sealed class NodeRuntime : IDisposable
     /// </param>
     /// <exception cref="ArgumentException">An option is out of range.</exception>
     public NodeRuntime(NodeRuntimeOptions options, HttpMessageHandler? handler = null)
+        : this(options, handler, handlerFactory: null)
+    {
+    }
+
+    /// <summary>Creates a runtime whose handlers come from <paramref name="handlerFactory"/> (see <c>AddSdkNodes</c>).</summary>
+    internal NodeRuntime(NodeRuntimeOptions options, HttpMessageHandler? handler, IHttpMessageHandlerFactory? handlerFactory)
     {
         ArgumentNullException.ThrowIfNull(options);
         OptionsValidator.Validate(options);
@@ -49,7 +55,7 @@ public sealed class NodeRuntime : IDisposable
         _maxResponseBytes = options.MaxResponseBytes;
         JsonSerializerOptions = CreateJsonOptions(options);
         _requests = new RequestPreparer(options, JsonSerializerOptions);
-        _invokers = new HttpInvokerPool(options, handler);
+        _invokers = new HttpInvokerPool(new HandlerSettings(options), handler, handlerFactory);
         _pipeline = TimeoutPipeline.Create(_time);
         _telemetry = new NodeTelemetry(options.LoggerFactory);
     }

@@ -1,0 +1,68 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using SdkNodes.Tests.Infrastructure;
+using SdkNodes.Tests.Network;
+
+namespace SdkNodes.Tests.DependencyInjection;
+
+/// <summary>services.AddSdkNodes(): a runtime over IHttpClientFactory, configured from appsettings, validated at start.</summary>
+public class AddSdkNodesTests
+{
+    private sealed class CountingHandler : DelegatingHandler
+    {
+        public int Calls;
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            Interlocked.Increment(ref Calls);
+            return base.SendAsync(request, cancellationToken);
+        }
+    }
+
+    private static IHost BuildHost(Dictionary<string, string?> settings, Action<IServiceCollection>? more = null)
+    {
+        HostApplicationBuilder builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Configuration.AddInMemoryCollection(settings);
+        builder.Services.AddSdkNodes(builder.Configuration.GetSection("SdkNodes"));
+        more?.Invoke(builder.Services);
+        return builder.Build();
+    }
+
+    [Fact]
+    public async Task Runtime_ComesFromTheContainer_UsesTheClientFactory_AndBaseAddressesFromConfiguration()
+    {
+        await using var server = await LoopbackServer.StartAsync(app => app.MapGet("/where", () => "from config"));
+        var counting = new CountingHandler();
+        using IHost host = BuildHost(
+            new() { ["SdkNodes:BaseAddresses:Where"] = server.BaseAddress.ToString(), ["SdkNodes:DefaultTimeout"] = "00:00:05" },
+            services => services.ConfigureHttpClientDefaults(client => client.AddHttpMessageHandler(() => counting)));
+        await host.StartAsync(TestRuntime.Token);
+
+        NodeRuntime runtime = host.Services.GetRequiredService<NodeRuntime>();
+        var result = await new Where().SendAsync(runtime, TestRuntime.Token);
+
+        Assert.Equal("from config", result.RawBody);
+        Assert.Equal(1, counting.Calls);
+        Assert.Same(runtime, host.Services.GetRequiredService<NodeRuntime>());
+        Assert.Equal(TimeSpan.FromSeconds(5), host.Services.GetRequiredService<IOptions<NodeRuntimeOptions>>().Value.DefaultTimeout);
+        await host.StopAsync(TestRuntime.Token);
+    }
+
+    [Theory]
+    [InlineData("SdkNodes:BaseAddress", "ftp://files.example.com", "SdkNodes:BaseAddress is 'ftp://files.example.com', which is not an absolute http or https address.")]
+    [InlineData("SdkNodes:DefaultTimeout", "soon", "SdkNodes:DefaultTimeout is 'soon', which is not a duration such as 00:00:10.")]
+    [InlineData("SdkNodes:DefaultTimeout", "-00:00:01", "NodeRuntimeOptions.DefaultTimeout must be positive")]
+    [InlineData("SdkNodes:Proxy", "not a proxy", "SdkNodes:Proxy is 'not a proxy', which is not an absolute http or https address.")]
+    public async Task BadOptions_StopTheHostAtStart_WithAMessageNamingTheValue(string key, string value, string message)
+    {
+        using IHost host = BuildHost(new() { [key] = value });
+
+        var failure = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync(TestRuntime.Token));
+
+        Assert.Contains(message, failure.Message);
+    }
+}
