@@ -12,7 +12,9 @@ using SdkNodes.Sample;
 await using var apis = await LoopbackApis.StartAsync();
 var address = new Uri(apis.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
 
-var history = new InMemoryHistorySink();
+// The run history goes to a SQLite file beside the sample, and the table below is read back from it.
+DateTimeOffset sampleStarted = DateTimeOffset.UtcNow;
+using var history = new SdkNodes.Sqlite.SqliteHistorySink(Path.Combine(AppContext.BaseDirectory, "history.db"));
 var options = new NodeRuntimeOptions { BaseAddress = address };
 options.HistorySinks.Add(history);
 using var runtime = new NodeRuntime(options);
@@ -71,16 +73,18 @@ await using (WorkflowRun run = runtime.StartRun("approve-purchase"))
     Console.WriteLine($"Run approve-purchase: {aborted.Status} by {aborted.AbortedBy}; PushOrder {notPushed.Outcome}");
 }
 
+var since = new SdkNodes.Sqlite.NodeHistoryQuery { From = sampleStarted };
+IReadOnlyList<NodeHistoryRecord> records = [.. (await history.QueryAsync(since)).Reverse()];
+IReadOnlyList<RunHistoryRecord> runs = await history.RunsAsync(sampleStarted, DateTimeOffset.UtcNow.AddMinutes(1));
 Console.WriteLine();
-Console.WriteLine("Run history");
-HistoryTable.Print(history, Console.Out);
+Console.WriteLine($"Run history (from {Path.Combine(AppContext.BaseDirectory, "history.db")})");
+HistoryTable.Print(records, runs, Console.Out);
 
 // The sample checks its own story, so a broken build shows up as a failing main job.
-IReadOnlyList<NodeHistoryRecord> records = history.Records;
 bool asExpected = ip.IsSuccess && pushed.IsSuccess
     && customer.Outcome == NodeOutcome.Failed && stock.Outcome == NodeOutcome.TimedOut
     && records.Count == 8
-    && history.Runs.Select(r => r.Status).SequenceEqual([RunStatus.CompletedWithFailures, RunStatus.Aborted])
+    && runs.Select(r => r.Status).SequenceEqual([RunStatus.CompletedWithFailures, RunStatus.Aborted])
     && records[^1].Outcome == NodeOutcome.NotExecuted;
 Console.WriteLine();
 Console.WriteLine(asExpected ? "Every node and run behaved as expected." : "Unexpected outcome: see the table above.");
@@ -88,11 +92,11 @@ return asExpected ? 0 : 1;
 
 internal static class HistoryTable
 {
-    public static void Print(InMemoryHistorySink history, TextWriter output)
+    public static void Print(IReadOnlyList<NodeHistoryRecord> records, IReadOnlyList<RunHistoryRecord> runs, TextWriter output)
     {
-        Dictionary<string, string> runNames = history.Runs.ToDictionary(r => r.RunId, r => r.Name);
+        Dictionary<string, string> runNames = runs.ToDictionary(r => r.RunId, r => r.Name);
         string[] header = ["Run", "Node", "Method", "URL", "Status", "Outcome", "Seconds", "Error"];
-        var rows = history.Records.Select(r => new[]
+        var rows = records.Select(r => new[]
         {
             r.RunId is { } id && runNames.TryGetValue(id, out string? run) ? run : "-",
             r.NodeName,

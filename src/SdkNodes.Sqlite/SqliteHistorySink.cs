@@ -1,0 +1,219 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.Data.Sqlite;
+
+namespace SdkNodes.Sqlite;
+
+/// <summary>
+/// Keeps the run history in a SQLite file: one row per node execution and per workflow run,
+/// written before <c>SendAsync</c> returns, in WAL mode so a process that dies loses nothing it
+/// was told was written. Query it with <see cref="QueryAsync"/>, <see cref="RunsAsync"/> and
+/// <see cref="RunNodesAsync"/>. Thread-safe; one connection, writes in order.
+/// </summary>
+public sealed class SqliteHistorySink : INodeHistorySink, IDisposable
+{
+    private readonly SqliteConnection _connection;
+    private readonly SemaphoreSlim _gate = new(1, 1);
+
+    /// <summary>Opens (or creates) the history database at <paramref name="path"/>.</summary>
+    public SqliteHistorySink(string path)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        _connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
+        _connection.Open();
+        Execute(HistorySchema.Create);
+    }
+
+    /// <inheritdoc />
+    public async ValueTask WriteAsync(NodeHistoryRecord record, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            using SqliteCommand command = _connection.CreateCommand();
+            command.CommandText = """
+                INSERT INTO node_records (run_id, node, method, url, request_headers, status_code, outcome, error_kind, error_message, started_at, started_ticks, elapsed_ms)
+                VALUES ($run, $node, $method, $url, $headers, $status, $outcome, $kind, $message, $started, $ticks, $elapsed)
+                """;
+            command.Parameters.AddWithValue("$run", (object?)record.RunId ?? DBNull.Value);
+            command.Parameters.AddWithValue("$node", record.NodeName);
+            command.Parameters.AddWithValue("$method", record.Method);
+            command.Parameters.AddWithValue("$url", record.Url);
+            command.Parameters.AddWithValue("$headers", JsonSerializer.Serialize(record.RequestHeaders, HistoryJson.Default.IReadOnlyListKeyValuePairStringString));
+            command.Parameters.AddWithValue("$status", (object?)record.StatusCode ?? DBNull.Value);
+            command.Parameters.AddWithValue("$outcome", record.Outcome.ToString());
+            command.Parameters.AddWithValue("$kind", (object?)record.ErrorKind?.ToString() ?? DBNull.Value);
+            command.Parameters.AddWithValue("$message", (object?)record.ErrorMessage ?? DBNull.Value);
+            command.Parameters.AddWithValue("$started", record.StartedAt.ToString("O", CultureInfo.InvariantCulture));
+            command.Parameters.AddWithValue("$ticks", record.StartedAt.UtcTicks);
+            command.Parameters.AddWithValue("$elapsed", record.Elapsed.TotalMilliseconds);
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <inheritdoc />
+    public async ValueTask WriteRunAsync(RunHistoryRecord record, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            using SqliteCommand command = _connection.CreateCommand();
+            command.CommandText = """
+                INSERT OR REPLACE INTO runs (run_id, name, status, aborted_by, nodes, unsuccessful, started_at, started_ticks, elapsed_ms)
+                VALUES ($run, $name, $status, $aborted, $nodes, $unsuccessful, $started, $ticks, $elapsed)
+                """;
+            command.Parameters.AddWithValue("$run", record.RunId);
+            command.Parameters.AddWithValue("$name", record.Name);
+            command.Parameters.AddWithValue("$status", record.Status.ToString());
+            command.Parameters.AddWithValue("$aborted", (object?)record.AbortedBy ?? DBNull.Value);
+            command.Parameters.AddWithValue("$nodes", record.Nodes);
+            command.Parameters.AddWithValue("$unsuccessful", record.Unsuccessful);
+            command.Parameters.AddWithValue("$started", record.StartedAt.ToString("O", CultureInfo.InvariantCulture));
+            command.Parameters.AddWithValue("$ticks", record.StartedAt.UtcTicks);
+            command.Parameters.AddWithValue("$elapsed", record.Elapsed.TotalMilliseconds);
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>Node records matching <paramref name="query"/>, newest first.</summary>
+    public async Task<IReadOnlyList<NodeHistoryRecord>> QueryAsync(NodeHistoryQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var where = new List<string>();
+        using SqliteCommand command = _connection.CreateCommand();
+        if (query.From is { } from)
+        {
+            where.Add("started_ticks >= $from");
+            command.Parameters.AddWithValue("$from", from.UtcTicks);
+        }
+
+        if (query.To is { } to)
+        {
+            where.Add("started_ticks < $to");
+            command.Parameters.AddWithValue("$to", to.UtcTicks);
+        }
+
+        if (query.NodeName is { } node)
+        {
+            where.Add("node = $node");
+            command.Parameters.AddWithValue("$node", node);
+        }
+
+        if (query.FailuresOnly)
+        {
+            where.Add("outcome <> 'Succeeded'");
+        }
+
+        command.Parameters.AddWithValue("$limit", query.Limit);
+        command.CommandText = $"{HistorySchema.SelectNodeRecords} {(where.Count > 0 ? "WHERE " + string.Join(" AND ", where) : string.Empty)} ORDER BY id DESC LIMIT $limit";
+        return await ReadNodeRecordsAsync(command, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>One run's node records, in the order they were written.</summary>
+    public async Task<IReadOnlyList<NodeHistoryRecord>> RunNodesAsync(string runId, CancellationToken cancellationToken = default)
+    {
+        using SqliteCommand command = _connection.CreateCommand();
+        command.CommandText = $"{HistorySchema.SelectNodeRecords} WHERE run_id = $run ORDER BY id";
+        command.Parameters.AddWithValue("$run", runId);
+        return await ReadNodeRecordsAsync(command, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Runs that started in [<paramref name="from"/>, <paramref name="to"/>), oldest first.</summary>
+    public async Task<IReadOnlyList<RunHistoryRecord>> RunsAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default)
+    {
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            using SqliteCommand command = _connection.CreateCommand();
+            command.CommandText = """
+                SELECT run_id, name, status, aborted_by, nodes, unsuccessful, started_at, elapsed_ms FROM runs
+                WHERE started_ticks >= $from AND started_ticks < $to ORDER BY started_ticks
+                """;
+            command.Parameters.AddWithValue("$from", from.UtcTicks);
+            command.Parameters.AddWithValue("$to", to.UtcTicks);
+            var runs = new List<RunHistoryRecord>();
+            using SqliteDataReader reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                runs.Add(new RunHistoryRecord
+                {
+                    RunId = reader.GetString(0),
+                    Name = reader.GetString(1),
+                    Status = Enum.Parse<RunStatus>(reader.GetString(2)),
+                    AbortedBy = reader.IsDBNull(3) ? null : reader.GetString(3),
+                    Nodes = reader.GetInt32(4),
+                    Unsuccessful = reader.GetInt32(5),
+                    StartedAt = DateTimeOffset.Parse(reader.GetString(6), CultureInfo.InvariantCulture),
+                    Elapsed = TimeSpan.FromMilliseconds(reader.GetDouble(7)),
+                });
+            }
+
+            return runs;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        _connection.Dispose();
+        _gate.Dispose();
+    }
+
+    private async Task<IReadOnlyList<NodeHistoryRecord>> ReadNodeRecordsAsync(SqliteCommand command, CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var records = new List<NodeHistoryRecord>();
+            using SqliteDataReader reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                records.Add(new NodeHistoryRecord
+                {
+                    RunId = reader.IsDBNull(0) ? null : reader.GetString(0),
+                    NodeName = reader.GetString(1),
+                    Method = reader.GetString(2),
+                    Url = reader.GetString(3),
+                    RequestHeaders = JsonSerializer.Deserialize(reader.GetString(4), HistoryJson.Default.IReadOnlyListKeyValuePairStringString) ?? [],
+                    StatusCode = reader.IsDBNull(5) ? null : reader.GetInt32(5),
+                    Outcome = Enum.Parse<NodeOutcome>(reader.GetString(6)),
+                    ErrorKind = reader.IsDBNull(7) ? null : Enum.Parse<NodeErrorKind>(reader.GetString(7)),
+                    ErrorMessage = reader.IsDBNull(8) ? null : reader.GetString(8),
+                    StartedAt = DateTimeOffset.Parse(reader.GetString(9), CultureInfo.InvariantCulture),
+                    Elapsed = TimeSpan.FromMilliseconds(reader.GetDouble(10)),
+                });
+            }
+
+            return records;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private void Execute(string sql)
+    {
+        using SqliteCommand command = _connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+}
