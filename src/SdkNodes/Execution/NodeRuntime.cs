@@ -18,7 +18,7 @@ namespace SdkNodes;
 /// per execution, and continues or aborts on failure. Create one per application and share
 /// it: it pools connections. Thread-safe.
 /// </summary>
-public sealed class NodeRuntime : IDisposable
+public sealed partial class NodeRuntime : IDisposable
 {
     private readonly TimeProvider _time;
     private readonly TimeSpan _defaultTimeout;
@@ -292,7 +292,8 @@ public sealed class NodeRuntime : IDisposable
         NodeDescriptor descriptor,
         string? runId,
         string redactedUrl,
-        IReadOnlyList<KeyValuePair<string, string>> redactedHeaders)
+        IReadOnlyList<KeyValuePair<string, string>> redactedHeaders,
+        string? method = null)
     {
         if (_sinks.Length == 0)
         {
@@ -303,7 +304,7 @@ public sealed class NodeRuntime : IDisposable
         {
             NodeName = descriptor.Name,
             RunId = runId,
-            Method = descriptor.Method,
+            Method = method ?? descriptor.Method,
             Url = redactedUrl,
             RequestHeaders = redactedHeaders,
             StatusCode = exchange.StatusCode,
