@@ -61,6 +61,11 @@ internal static partial class NodeEmitter
             writer.WriteLine($"Timeout = global::System.TimeSpan.FromTicks({ticks.ToString(CultureInfo.InvariantCulture)}L),");
         }
 
+        if (node.MaxResponseBytes is long maxBytes)
+        {
+            writer.WriteLine($"MaxResponseBytes = {maxBytes.ToString(CultureInfo.InvariantCulture)}L,");
+        }
+
         writer.WriteLine($"UseProxy = {CSharpLiteral.Bool(node.UseProxy)},");
         if (node.MaxRedirects > 0)
         {

@@ -28,6 +28,7 @@ internal sealed record NodeModel(
     ErrorCodeFieldModel? ErrorCodeField,
     bool AbortOnFailure,
     long? TimeoutTicks,
+    long? MaxResponseBytes,
     bool UseProxy,
     bool ValidateCertificate,
     int MaxRedirects,

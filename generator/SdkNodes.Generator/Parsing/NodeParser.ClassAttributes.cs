@@ -31,6 +31,9 @@ internal sealed partial class NodeParser
 
         public long? TimeoutTicks { get; private set; }
 
+        /// <summary>From [MaxResponseBytes]; only a positive limit is carried.</summary>
+        public long? MaxResponseBytes { get; private set; }
+
         public bool UseProxy { get; private set; }
 
         public bool ValidateCertificate { get; private set; } = true;
@@ -59,6 +62,9 @@ internal sealed partial class NodeParser
                         break;
                     case "TimeoutAttribute" when args.Count == 1 && args.Value(0) is { } seconds:
                         ReadTimeout(attribute, Convert.ToDouble(seconds, CultureInfo.InvariantCulture));
+                        break;
+                    case "MaxResponseBytesAttribute" when args.Count == 1 && args.Value(0) is { } bytes && Convert.ToInt64(bytes, CultureInfo.InvariantCulture) > 0:
+                        MaxResponseBytes = Convert.ToInt64(bytes, CultureInfo.InvariantCulture);
                         break;
                     case "UseProxyAttribute":
                         UseProxy = true;

@@ -117,6 +117,7 @@ internal sealed partial class NodeParser
             ErrorCodeField: attributes.ErrorCodeField,
             AbortOnFailure: attributes.AbortOnFailure,
             TimeoutTicks: attributes.TimeoutTicks,
+            MaxResponseBytes: attributes.MaxResponseBytes,
             UseProxy: attributes.UseProxy,
             ValidateCertificate: attributes.ValidateCertificate,
             MaxRedirects: attributes.MaxRedirects,

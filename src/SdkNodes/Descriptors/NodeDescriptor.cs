@@ -51,6 +51,17 @@ public sealed class NodeDescriptor
     /// <summary>The node's own timeout from <see cref="TimeoutAttribute"/>, or null for the runtime's default.</summary>
     public TimeSpan? Timeout { get; init; }
 
+    /// <summary>
+    /// The node's own response size limit in bytes from <see cref="MaxResponseBytesAttribute"/>, or
+    /// null for the runtime's <see cref="NodeRuntimeOptions.MaxResponseBytes"/>.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The limit is not positive.</exception>
+    public long? MaxResponseBytes
+    {
+        get;
+        init => field = value is null or > 0 ? value : throw new ArgumentOutOfRangeException(nameof(MaxResponseBytes), value, "The response size limit must be positive.");
+    }
+
     /// <summary>True when the node sends through the organisation's web proxy.</summary>
     public bool UseProxy { get; init; }
 

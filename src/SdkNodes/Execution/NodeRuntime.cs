@@ -220,7 +220,7 @@ public sealed partial class NodeRuntime : IDisposable
             return Judge(state, [], text: null);
         }
 
-        using ResponseBytes bytes = await ResponseBytes.ReadAsync(response.Content, _maxResponseBytes, cancellationToken).ConfigureAwait(false);
+        using ResponseBytes bytes = await ResponseBytes.ReadAsync(response.Content, state.Descriptor.MaxResponseBytes ?? _maxResponseBytes, cancellationToken).ConfigureAwait(false);
         string text = bytes.GetText();
         exchange.RawBody = text;
         return Judge(state, Utf8Of(bytes, text), text);

@@ -38,9 +38,12 @@ internal sealed class ResponseBytes : IDisposable
             throw new ResponseTooLargeException(maxBytes);
         }
 
-        int cap = (int)Math.Min(maxBytes, Array.MaxLength - 1);
+        // The buffer never grows past the cap: a body that fills it exactly is probed for one
+        // more byte instead, so a 16 MiB cap costs a 16 MiB buffer, not the 32 MiB the pool
+        // would hand out for 16 MiB + 1.
+        int cap = (int)Math.Min(maxBytes, Array.MaxLength);
         // At least 256 bytes to start with, but never more than the cap allows (which may be smaller).
-        byte[] buffer = ArrayPool<byte>.Shared.Rent((int)Math.Min(Math.Max(declared ?? 4096, 256), cap + 1L));
+        byte[] buffer = ArrayPool<byte>.Shared.Rent((int)Math.Min(Math.Max(declared ?? 4096, 256), cap));
         int length = 0;
         try
         {
@@ -49,15 +52,27 @@ internal sealed class ResponseBytes : IDisposable
             {
                 if (length == buffer.Length)
                 {
-                    if (length > cap)
+                    if (length >= cap || length == declared)
                     {
-                        throw new ResponseTooLargeException(maxBytes);
+                        // Full at the cap or at the declared length: one more byte tells whether the body goes on.
+                        byte[] probe = new byte[1];
+                        if (await stream.ReadAsync(probe, cancellationToken).ConfigureAwait(false) == 0)
+                        {
+                            break;
+                        }
+
+                        if (length >= cap)
+                        {
+                            throw new ResponseTooLargeException(maxBytes);
+                        }
+
+                        // Longer than declared (a caller's own handler may let that through): keep it.
+                        buffer = Grow(buffer, length, cap);
+                        buffer[length++] = probe[0];
+                        continue;
                     }
 
-                    byte[] larger = ArrayPool<byte>.Shared.Rent((int)Math.Min((long)buffer.Length * 2, cap + 1L));
-                    buffer.AsSpan(0, length).CopyTo(larger);
-                    ArrayPool<byte>.Shared.Return(buffer);
-                    buffer = larger;
+                    buffer = Grow(buffer, length, cap);
                 }
 
                 int read = await stream.ReadAsync(buffer.AsMemory(length), cancellationToken).ConfigureAwait(false);
@@ -69,6 +84,7 @@ internal sealed class ResponseBytes : IDisposable
                 length += read;
                 if (length > cap)
                 {
+                    // The pool's buffer may be larger than the cap.
                     throw new ResponseTooLargeException(maxBytes);
                 }
             }
@@ -84,6 +100,15 @@ internal sealed class ResponseBytes : IDisposable
                 ArrayPool<byte>.Shared.Return(buffer);
             }
         }
+    }
+
+    // A pooled buffer twice as large (at most the cap, and always more than length), holding the first length bytes.
+    private static byte[] Grow(byte[] buffer, int length, int cap)
+    {
+        byte[] larger = ArrayPool<byte>.Shared.Rent((int)Math.Max(Math.Min((long)buffer.Length * 2, cap), length + 1L));
+        buffer.AsSpan(0, length).CopyTo(larger);
+        ArrayPool<byte>.Shared.Return(buffer);
+        return larger;
     }
 
     /// <summary>The body as text, in the charset the server declared (UTF-8 when it declared none), without a BOM.</summary>

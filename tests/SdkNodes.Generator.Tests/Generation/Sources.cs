@@ -41,6 +41,7 @@ internal static class Sources
         [ErrorMessage("E42", "The warehouse is closed")]
         [OnFailure(FailureAction.Abort)]
         [Timeout(2.5)]
+        [MaxResponseBytes(1_048_576)]
         [UseProxy]
         public sealed partial class PushOrder : IApiNode<Receipt?>
         {

@@ -118,6 +118,7 @@ namespace Contoso.Nodes
             },
             FailureAction = global::SdkNodes.FailureAction.Abort,
             Timeout = global::System.TimeSpan.FromTicks(25000000L),
+            MaxResponseBytes = 1048576L,
             UseProxy = true,
             ResponseType = typeof(global::Contoso.Nodes.Receipt),
             ResponseTypeName = "Receipt?",

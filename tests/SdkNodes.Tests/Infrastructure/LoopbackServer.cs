@@ -67,6 +67,9 @@ public sealed class LoopbackServer : IAsyncDisposable
         return server;
     }
 
+    /// <summary>Forgets the requests received so far (a long load test would otherwise keep them all).</summary>
+    public void ForgetRequests() => _requests.Clear();
+
     public async ValueTask DisposeAsync()
     {
         // Routes still waiting are aborted with their connections; do not wait for them.
