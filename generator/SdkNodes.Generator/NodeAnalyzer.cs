@@ -37,6 +37,7 @@ public sealed class NodeAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.InvalidHeader,
         DiagnosticDescriptors.TwoNodeAttributes,
         DiagnosticDescriptors.RedirectsOutOfRange,
+        DiagnosticDescriptors.ResponseLimitNotPositive,
     ];
 
     /// <inheritdoc />

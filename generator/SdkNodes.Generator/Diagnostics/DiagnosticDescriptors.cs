@@ -116,6 +116,11 @@ internal static class DiagnosticDescriptors
         "'{0}' follows at most {1} redirects; the limit must be from 1 to 50",
         DiagnosticSeverity.Error);
 
+    public static readonly DiagnosticDescriptor ResponseLimitNotPositive = Create(
+        "SDKN022", "Response size limit not positive",
+        "The response size limit of '{0}' is {1} bytes; it must be more than 0",
+        DiagnosticSeverity.Error);
+
     private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity)
         => new(id, title, message, Category, severity, isEnabledByDefault: true, helpLinkUri: HelpBase + id.ToLowerInvariant());
 }

@@ -63,8 +63,17 @@ internal sealed partial class NodeParser
                     case "TimeoutAttribute" when args.Count == 1 && args.Value(0) is { } seconds:
                         ReadTimeout(attribute, Convert.ToDouble(seconds, CultureInfo.InvariantCulture));
                         break;
-                    case "MaxResponseBytesAttribute" when args.Count == 1 && args.Value(0) is { } bytes && Convert.ToInt64(bytes, CultureInfo.InvariantCulture) > 0:
-                        MaxResponseBytes = Convert.ToInt64(bytes, CultureInfo.InvariantCulture);
+                    case "MaxResponseBytesAttribute" when args.Count == 1 && args.Value(0) is { } bytes:
+                        long limit = Convert.ToInt64(bytes, CultureInfo.InvariantCulture);
+                        if (limit > 0)
+                        {
+                            MaxResponseBytes = limit;
+                        }
+                        else
+                        {
+                            _reporter.Report(DiagnosticDescriptors.ResponseLimitNotPositive, _reporter.ArgumentLocation(attribute, 0), parser._name, limit);
+                        }
+
                         break;
                     case "UseProxyAttribute":
                         UseProxy = true;

@@ -57,6 +57,15 @@ internal sealed class TypedBodyReader<T> : BodyReader<T>
     // "The response body does not match IpInfo at $.city: The JSON value could not be converted to System.String."
     private static string DescribeJsonError(string typeName, JsonException ex)
     {
+        // A body that is not JSON at all (cut off, HTML, a stray character) says so plainly;
+        // JSON of the wrong shape names the place that does not fit.
+        if (ex.InnerException is not null && ex.InnerException.GetType().Name == "JsonReaderException")
+        {
+            long line = (ex.LineNumber ?? 0) + 1;
+            long position = (ex.BytePositionInLine ?? 0) + 1;
+            return $"The response body is not valid JSON (line {line}, position {position}), so it could not be read as {typeName}.";
+        }
+
         string reason = ex.Message;
         int pathStart = reason.IndexOf(" Path: ", StringComparison.Ordinal);
         if (pathStart >= 0)

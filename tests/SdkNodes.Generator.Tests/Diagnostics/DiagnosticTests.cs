@@ -364,3 +364,23 @@ public class DiagnosticTests_Fields
         source.AssertSingle(diagnostics, "SDKN014", DiagnosticSeverity.Error);
     }
 }
+
+public class DiagnosticTests_Limits
+{
+    [Theory]
+    [InlineData("[FollowRedirects([|MaxRedirects = 0|])]", "SDKN021")]
+    [InlineData("[FollowRedirects([|MaxRedirects = 51|])]", "SDKN021")]
+    [InlineData("[MaxResponseBytes([|0|])]", "SDKN022")]
+    [InlineData("[MaxResponseBytes([|-5|])]", "SDKN022")]
+    public async Task LimitsOutOfRange_PointAtTheValue(string attribute, string id)
+    {
+        MarkedSource source = MarkedSource.Parse($$"""
+            using SdkNodes; namespace Demo;
+            [ApiRequest("GET", "/x")]
+            {{attribute}}
+            public sealed partial class Lookup : IApiNode { }
+            """);
+        var diagnostics = await GeneratorHarness.AnalyzeAsync(source.Text);
+        source.AssertSingle(diagnostics, id, DiagnosticSeverity.Error);
+    }
+}
