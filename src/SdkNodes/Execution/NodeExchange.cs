@@ -15,7 +15,17 @@ internal sealed class NodeExchange
 
     public int? StatusCode { get; set; }
 
+    /// <summary>The body as text, when it has been decoded (or was never UTF-8); see <see cref="RawBodyUtf8"/>.</summary>
     public string? RawBody { get; set; }
+
+    /// <summary>
+    /// The UTF-8 body (without a BOM) that <see cref="RawBody"/> decodes from on first use, so a
+    /// caller that never reads the text pays no string for it.
+    /// </summary>
+    public byte[]? RawBodyUtf8 { get; set; }
+
+    /// <summary>The body as text, decoded now if it was kept as UTF-8 bytes.</summary>
+    public string? GetRawBody() => RawBody ??= RawBodyUtf8 is { } utf8 ? System.Text.Encoding.UTF8.GetString(utf8) : null;
 
     public IReadOnlyDictionary<string, string> Headers { get; set; } = s_noHeaders;
 

@@ -118,8 +118,16 @@ public sealed class NodeRuntime : IDisposable
             request = _requests.Build(node, descriptor, exchange);
         }
 
-        string redactedUrl = _requests.RedactedUrl(node, descriptor);
-        IReadOnlyList<KeyValuePair<string, string>> redactedHeaders = _requests.RedactedHeaders(request, descriptor);
+        // What the history shows is taken before sending (a handler may add headers), and only
+        // when there is a history to write.
+        string? redactedUrl = null;
+        IReadOnlyList<KeyValuePair<string, string>>? redactedHeaders = null;
+        if (_sinks.Length > 0)
+        {
+            redactedUrl = _requests.RedactedUrl(node, descriptor, request);
+            redactedHeaders = _requests.RedactedHeaders(request, descriptor);
+        }
+
         try
         {
             if (request is not null)
@@ -139,7 +147,10 @@ public sealed class NodeRuntime : IDisposable
 
         exchange.Elapsed = _time.GetElapsedTime(startTimestamp);
         var result = new NodeResult<T>(exchange, body);
-        await WriteHistoryAsync(exchange, descriptor, scope.RunId, redactedUrl, redactedHeaders).ConfigureAwait(false);
+        if (redactedUrl is not null && redactedHeaders is not null)
+        {
+            await WriteHistoryAsync(exchange, descriptor, scope.RunId, redactedUrl, redactedHeaders).ConfigureAwait(false);
+        }
 
         cancellation?.Throw();
         if (scope.ThrowOnAbort && result.Outcome is NodeOutcome.Failed or NodeOutcome.TimedOut && descriptor.FailureAction == FailureAction.Abort)
@@ -198,16 +209,30 @@ public sealed class NodeRuntime : IDisposable
 
         if (state.Request.Method == HttpMethod.Head)
         {
-            return Judge(state, [], text: null);
+            return Judge(state, [], hasBody: false);
         }
 
         using ResponseBytes bytes = await ResponseBytes.ReadAsync(response.Content, _maxResponseBytes, cancellationToken).ConfigureAwait(false);
-        string text = bytes.GetText();
-        exchange.RawBody = text;
-        return Judge(state, Utf8Of(bytes, text), text);
+        byte[] utf8;
+        if (bytes.Encoding.CodePage == System.Text.Encoding.UTF8.CodePage)
+        {
+            // Kept as bytes: RawBody decodes them only when someone reads it.
+            ReadOnlySpan<byte> span = bytes.Span;
+            utf8 = (span.StartsWith("\uFEFF"u8) ? span[3..] : span).ToArray();
+            exchange.RawBodyUtf8 = utf8;
+        }
+        else
+        {
+            // JSON readers want UTF-8: a body in another charset is decoded and re-encoded.
+            string text = bytes.GetText();
+            exchange.RawBody = text;
+            utf8 = System.Text.Encoding.UTF8.GetBytes(text);
+        }
+
+        return Judge(state, utf8, hasBody: true);
     }
 
-    private T? Judge<T>(ExchangeState<T> state, ReadOnlySpan<byte> utf8, string? text)
+    private T? Judge<T>(in ExchangeState<T> state, ReadOnlySpan<byte> utf8, bool hasBody)
     {
         NodeExchange exchange = state.Exchange;
         NodeDescriptor descriptor = state.Descriptor;
@@ -219,25 +244,13 @@ public sealed class NodeRuntime : IDisposable
             return default;
         }
 
-        T? body = text is null ? default : state.Reader.Read(utf8, text, descriptor, JsonSerializerOptions, exchange);
+        T? body = hasBody ? state.Reader.Read(utf8, descriptor, JsonSerializerOptions, exchange) : default;
         if (exchange.Error is null)
         {
             exchange.Outcome = NodeOutcome.Succeeded;
         }
 
         return body;
-    }
-
-    // JSON readers want UTF-8 without a BOM; a body in another charset is re-encoded.
-    private static ReadOnlySpan<byte> Utf8Of(ResponseBytes bytes, string text)
-    {
-        if (bytes.Encoding.CodePage != System.Text.Encoding.UTF8.CodePage)
-        {
-            return System.Text.Encoding.UTF8.GetBytes(text);
-        }
-
-        ReadOnlySpan<byte> span = bytes.Span;
-        return span.StartsWith("\uFEFF"u8) ? span[3..] : span;
     }
 
     private async ValueTask WriteHistoryAsync(
@@ -247,11 +260,6 @@ public sealed class NodeRuntime : IDisposable
         string redactedUrl,
         IReadOnlyList<KeyValuePair<string, string>> redactedHeaders)
     {
-        if (_sinks.Length == 0)
-        {
-            return;
-        }
-
         var record = new NodeHistoryRecord
         {
             NodeName = descriptor.Name,
@@ -298,7 +306,8 @@ public sealed class NodeRuntime : IDisposable
         return json;
     }
 
-    private sealed record ExchangeState<T>(
+    // A struct: the pipeline passes its state by value, so no allocation per call.
+    private readonly record struct ExchangeState<T>(
         NodeRuntime Runtime,
         HttpRequestMessage Request,
         NodeDescriptor Descriptor,
