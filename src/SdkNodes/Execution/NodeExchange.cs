@@ -22,10 +22,11 @@ internal sealed class NodeExchange
     /// The UTF-8 body (without a BOM) that <see cref="RawBody"/> decodes from on first use, so a
     /// caller that never reads the text pays no string for it.
     /// </summary>
-    public byte[]? RawBodyUtf8 { get; set; }
+    /// <remarks>What <see cref="KeptBody.Keep"/> gave: one array, or chunks for a large body.</remarks>
+    public object? RawBodyUtf8 { get; set; }
 
     /// <summary>The body as text, decoded now if it was kept as UTF-8 bytes.</summary>
-    public string? GetRawBody() => RawBody ??= RawBodyUtf8 is { } utf8 ? System.Text.Encoding.UTF8.GetString(utf8) : null;
+    public string? GetRawBody() => RawBody ??= KeptBody.Decode(RawBodyUtf8);
 
     public IReadOnlyDictionary<string, string> Headers { get; set; } = s_noHeaders;
 

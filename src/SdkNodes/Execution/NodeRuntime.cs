@@ -213,23 +213,20 @@ public sealed class NodeRuntime : IDisposable
         }
 
         using ResponseBytes bytes = await ResponseBytes.ReadAsync(response.Content, _maxResponseBytes, cancellationToken).ConfigureAwait(false);
-        byte[] utf8;
         if (bytes.Encoding.CodePage == System.Text.Encoding.UTF8.CodePage)
         {
-            // Kept as bytes: RawBody decodes them only when someone reads it.
+            // Judged straight from the pooled buffer; a copy is kept (in chunks when large) for
+            // RawBody, which decodes it only when someone reads it.
             ReadOnlySpan<byte> span = bytes.Span;
-            utf8 = (span.StartsWith("\uFEFF"u8) ? span[3..] : span).ToArray();
-            exchange.RawBodyUtf8 = utf8;
-        }
-        else
-        {
-            // JSON readers want UTF-8: a body in another charset is decoded and re-encoded.
-            string text = bytes.GetText();
-            exchange.RawBody = text;
-            utf8 = System.Text.Encoding.UTF8.GetBytes(text);
+            ReadOnlySpan<byte> utf8 = span.StartsWith("\uFEFF"u8) ? span[3..] : span;
+            exchange.RawBodyUtf8 = KeptBody.Keep(utf8);
+            return Judge(state, utf8, hasBody: true);
         }
 
-        return Judge(state, utf8, hasBody: true);
+        // JSON readers want UTF-8: a body in another charset is decoded and re-encoded.
+        string text = bytes.GetText();
+        exchange.RawBody = text;
+        return Judge(state, System.Text.Encoding.UTF8.GetBytes(text), hasBody: true);
     }
 
     private T? Judge<T>(in ExchangeState<T> state, ReadOnlySpan<byte> utf8, bool hasBody)

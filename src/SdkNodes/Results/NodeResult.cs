@@ -7,7 +7,7 @@ namespace SdkNodes;
 public abstract class NodeResult
 {
     // The body text is decoded from the kept UTF-8 bytes on first read of RawBody.
-    private readonly byte[]? _rawBodyUtf8;
+    private readonly object? _rawBodyUtf8;
     private string? _rawBody;
 
     private protected NodeResult(NodeExchange exchange)
@@ -36,7 +36,7 @@ public abstract class NodeResult
     public int? StatusCode { get; }
 
     /// <summary>The response body as text; null for HEAD or when no response arrived.</summary>
-    public string? RawBody => _rawBody ??= _rawBodyUtf8 is { } utf8 ? System.Text.Encoding.UTF8.GetString(utf8) : null;
+    public string? RawBody => _rawBody ??= KeptBody.Decode(_rawBodyUtf8);
 
     /// <summary>The response and content headers, names compared ignoring case; multiple values joined with ", ".</summary>
     public IReadOnlyDictionary<string, string> Headers { get; }
