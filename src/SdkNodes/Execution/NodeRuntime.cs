@@ -132,8 +132,16 @@ public sealed partial class NodeRuntime : IDisposable
             request = _requests.Build(node, descriptor, exchange);
         }
 
-        string redactedUrl = _requests.RedactedUrl(node, descriptor);
-        IReadOnlyList<KeyValuePair<string, string>> redactedHeaders = _requests.RedactedHeaders(request, descriptor);
+        // What the history shows is taken before sending (a handler may add headers), and only
+        // when there is a history to write.
+        string? redactedUrl = null;
+        IReadOnlyList<KeyValuePair<string, string>>? redactedHeaders = null;
+        if (_sinks.Length > 0)
+        {
+            redactedUrl = _requests.RedactedUrl(node, descriptor, request);
+            redactedHeaders = _requests.RedactedHeaders(request, descriptor);
+        }
+
         try
         {
             if (request is not null)
@@ -153,8 +161,18 @@ public sealed partial class NodeRuntime : IDisposable
 
         exchange.Elapsed = _time.GetElapsedTime(startTimestamp);
         var result = new NodeResult<T>(exchange, body);
-        await WriteHistoryAsync(exchange, descriptor, scope.RunId, redactedUrl, redactedHeaders).ConfigureAwait(false);
-        _telemetry.Complete(activity, descriptor, exchange, redactedUrl);
+        if (redactedUrl is not null && redactedHeaders is not null)
+        {
+            await WriteHistoryAsync(exchange, descriptor, scope.RunId, redactedUrl, redactedHeaders).ConfigureAwait(false);
+        }
+
+        // Spans and logs carry the redacted URL too; it is only built when someone listens.
+        if (redactedUrl is null && _telemetry.NeedsUrl(activity))
+        {
+            redactedUrl = _requests.RedactedUrl(node, descriptor, request);
+        }
+
+        _telemetry.Complete(activity, descriptor, exchange, redactedUrl ?? descriptor.UriTemplate);
 
         cancellation?.Throw();
         if (scope.ThrowOnAbort && result.Outcome is NodeOutcome.Failed or NodeOutcome.TimedOut && descriptor.FailureAction == FailureAction.Abort)
@@ -217,13 +235,24 @@ public sealed partial class NodeRuntime : IDisposable
 
         if (state.Request.Method == HttpMethod.Head)
         {
-            return Judge(state, [], text: null);
+            return Judge(state, [], hasBody: false);
         }
 
         using ResponseBytes bytes = await ResponseBytes.ReadAsync(response.Content, state.Descriptor.MaxResponseBytes ?? _maxResponseBytes, cancellationToken).ConfigureAwait(false);
+        if (bytes.Encoding.CodePage == System.Text.Encoding.UTF8.CodePage)
+        {
+            // Judged straight from the pooled buffer; a copy is kept (in chunks when large) for
+            // RawBody, which decodes it only when someone reads it.
+            ReadOnlySpan<byte> span = bytes.Span;
+            ReadOnlySpan<byte> utf8 = span.StartsWith("\uFEFF"u8) ? span[3..] : span;
+            exchange.RawBodyUtf8 = KeptBody.Keep(utf8);
+            return Judge(state, utf8, hasBody: true);
+        }
+
+        // JSON readers want UTF-8: a body in another charset is decoded and re-encoded.
         string text = bytes.GetText();
         exchange.RawBody = text;
-        return Judge(state, Utf8Of(bytes, text), text);
+        return Judge(state, System.Text.Encoding.UTF8.GetBytes(text), hasBody: true);
     }
 
     private async Task<HttpResponseMessage> SendFollowingRedirectsAsync(HttpRequestMessage request, NodeDescriptor descriptor, CancellationToken cancellationToken)
@@ -250,7 +279,7 @@ public sealed partial class NodeRuntime : IDisposable
         }
     }
 
-    private T? Judge<T>(ExchangeState<T> state, ReadOnlySpan<byte> utf8, string? text)
+    private T? Judge<T>(in ExchangeState<T> state, ReadOnlySpan<byte> utf8, bool hasBody)
     {
         NodeExchange exchange = state.Exchange;
         NodeDescriptor descriptor = state.Descriptor;
@@ -266,25 +295,13 @@ public sealed partial class NodeRuntime : IDisposable
             return default;
         }
 
-        T? body = text is null ? default : state.Reader.Read(utf8, text, descriptor, JsonSerializerOptions, exchange);
+        T? body = hasBody ? state.Reader.Read(utf8, descriptor, JsonSerializerOptions, exchange) : default;
         if (exchange.Error is null)
         {
             exchange.Outcome = NodeOutcome.Succeeded;
         }
 
         return body;
-    }
-
-    // JSON readers want UTF-8 without a BOM; a body in another charset is re-encoded.
-    private static ReadOnlySpan<byte> Utf8Of(ResponseBytes bytes, string text)
-    {
-        if (bytes.Encoding.CodePage != System.Text.Encoding.UTF8.CodePage)
-        {
-            return System.Text.Encoding.UTF8.GetBytes(text);
-        }
-
-        ReadOnlySpan<byte> span = bytes.Span;
-        return span.StartsWith("\uFEFF"u8) ? span[3..] : span;
     }
 
     private async ValueTask WriteHistoryAsync(
@@ -295,11 +312,6 @@ public sealed partial class NodeRuntime : IDisposable
         IReadOnlyList<KeyValuePair<string, string>> redactedHeaders,
         string? method = null)
     {
-        if (_sinks.Length == 0)
-        {
-            return;
-        }
-
         var record = new NodeHistoryRecord
         {
             NodeName = descriptor.Name,
@@ -346,7 +358,8 @@ public sealed partial class NodeRuntime : IDisposable
         return json;
     }
 
-    private sealed record ExchangeState<T>(
+    // A struct: the pipeline passes its state by value, so no allocation per call.
+    private readonly record struct ExchangeState<T>(
         NodeRuntime Runtime,
         HttpRequestMessage Request,
         NodeDescriptor Descriptor,

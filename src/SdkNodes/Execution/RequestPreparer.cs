@@ -12,15 +12,20 @@ namespace SdkNodes;
 internal sealed class RequestPreparer
 {
     private readonly JsonSerializerOptions _json;
-    private readonly Uri? _baseAddress;
-    private readonly Dictionary<string, Uri> _baseAddresses;
+    // Each base address as the root a relative address is appended to, worked out once.
+    private readonly string? _baseRoot;
+    private readonly Dictionary<string, string> _baseRoots;
     private readonly HashSet<string> _sensitiveHeaders;
 
     public RequestPreparer(NodeRuntimeOptions options, JsonSerializerOptions json)
     {
         _json = json;
-        _baseAddress = options.BaseAddress;
-        _baseAddresses = new Dictionary<string, Uri>(options.BaseAddresses, StringComparer.Ordinal);
+        _baseRoot = options.BaseAddress is { } baseAddress ? RootOf(baseAddress) : null;
+        _baseRoots = new Dictionary<string, string>(options.BaseAddresses.Count, StringComparer.Ordinal);
+        foreach (KeyValuePair<string, Uri> entry in options.BaseAddresses)
+        {
+            _baseRoots[entry.Key] = RootOf(entry.Value);
+        }
         _sensitiveHeaders = new HashSet<string>(options.SensitiveHeaders, StringComparer.OrdinalIgnoreCase);
     }
 
@@ -48,15 +53,15 @@ internal sealed class RequestPreparer
         string? problem = null;
         if (uri is not null && !uri.IsAbsoluteUri)
         {
-            Uri? baseAddress = BaseFor(descriptor);
-            if (baseAddress is null)
+            string? baseRoot = BaseFor(descriptor);
+            if (baseRoot is null)
             {
                 problem = $"{descriptor.Name} has the relative address '{descriptor.UriTemplate}' and no base address. " +
                           $"Set NodeRuntimeOptions.BaseAddress or BaseAddresses[\"{descriptor.Name}\"].";
             }
             else
             {
-                request.RequestUri = new Uri(Combine(baseAddress, uri.OriginalString), UriKind.Absolute);
+                request.RequestUri = new Uri(Combine(baseRoot, uri.OriginalString), UriKind.Absolute);
             }
         }
         else if (uri is not null && uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps)
@@ -74,15 +79,42 @@ internal sealed class RequestPreparer
         return request;
     }
 
-    public string RedactedUrl(IGeneratedNode node, NodeDescriptor descriptor)
+    /// <summary>The URL the history shows: secrets in it masked.</summary>
+    /// <param name="node">The node.</param>
+    /// <param name="descriptor">Its descriptor.</param>
+    /// <param name="request">The request <see cref="Build"/> gave, or null when it gave none.</param>
+    public string RedactedUrl(IGeneratedNode node, NodeDescriptor descriptor, HttpRequestMessage? request)
     {
+        if (request?.RequestUri is { IsAbsoluteUri: true } sent && !HasSecretInUri(descriptor))
+        {
+            // Nothing to mask: the redacted URL is the one just built, not a second formatting.
+            return sent.OriginalString;
+        }
+
         string url = node.FormatUri(redactSecrets: true);
         if (Generated.NodeRequest.HasScheme(url))
         {
             return url;
         }
 
-        return BaseFor(descriptor) is { } baseAddress ? Combine(baseAddress, url) : url;
+        return BaseFor(descriptor) is { } baseRoot ? Combine(baseRoot, url) : url;
+    }
+
+    // A secret that is not a header may be written into the URI (masked only by FormatUri(true)).
+    private static bool HasSecretInUri(NodeDescriptor descriptor)
+    {
+        // Indexed: foreach over an IReadOnlyList allocates an enumerator.
+        IReadOnlyList<NodeParameter> parameters = descriptor.Parameters;
+        for (int i = 0; i < parameters.Count; i++)
+        {
+            NodeParameter parameter = parameters[i];
+            if (parameter.IsSecret && parameter.Binding != NodeParameterBinding.Header)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     public List<KeyValuePair<string, string>> RedactedHeaders(HttpRequestMessage? request, NodeDescriptor descriptor)
@@ -118,9 +150,10 @@ internal sealed class RequestPreparer
             return Redaction.Mask;
         }
 
-        foreach (string secret in descriptor.SecretHeaders)
+        IReadOnlyList<string> secretHeaders = descriptor.SecretHeaders;
+        for (int i = 0; i < secretHeaders.Count; i++)
         {
-            if (string.Equals(secret, name, StringComparison.OrdinalIgnoreCase))
+            if (string.Equals(secretHeaders[i], name, StringComparison.OrdinalIgnoreCase))
             {
                 return Redaction.Mask;
             }
@@ -129,21 +162,23 @@ internal sealed class RequestPreparer
         return value;
     }
 
-    private Uri? BaseFor(NodeDescriptor descriptor)
+    private string? BaseFor(NodeDescriptor descriptor)
     {
-        if (_baseAddresses.TryGetValue(descriptor.FullName, out Uri? address) || _baseAddresses.TryGetValue(descriptor.Name, out address))
+        if (_baseRoots.Count > 0
+            && (_baseRoots.TryGetValue(descriptor.FullName, out string? root) || _baseRoots.TryGetValue(descriptor.Name, out root)))
         {
-            return address;
+            return root;
         }
 
-        return _baseAddress;
+        return _baseRoot;
     }
+
+    private static string RootOf(Uri baseAddress) => baseAddress.GetLeftPart(UriPartial.Path).TrimEnd('/');
 
     // The relative address is appended to the base address's path (as Refit does), so a
     // base of https://host/v2 and a template /orders/{id} give https://host/v2/orders/1.
-    private static string Combine(Uri baseAddress, string relative)
+    private static string Combine(string root, string relative)
     {
-        string root = baseAddress.GetLeftPart(UriPartial.Path).TrimEnd('/');
         if (relative.Length == 0 || relative[0] is '/' or '?' or '#')
         {
             return root + relative;

@@ -7,8 +7,8 @@ namespace SdkNodes;
 /// <summary>Turns a successful response body into the node's <c>Body</c>.</summary>
 internal abstract class BodyReader<T>
 {
-    /// <summary>Reads the body; on failure calls <see cref="NodeExchange.Fail"/> and returns default.</summary>
-    public abstract T? Read(ReadOnlySpan<byte> utf8, string text, NodeDescriptor descriptor, JsonSerializerOptions options, NodeExchange exchange);
+    /// <summary>Reads the body (UTF-8 without a BOM; its text is <see cref="NodeExchange.GetRawBody"/>); on failure calls <see cref="NodeExchange.Fail"/> and returns default.</summary>
+    public abstract T? Read(ReadOnlySpan<byte> utf8, NodeDescriptor descriptor, JsonSerializerOptions options, NodeExchange exchange);
 }
 
 /// <summary>Reads <typeparamref name="T"/> with System.Text.Json; <c>string</c> takes the text as it is.</summary>
@@ -16,15 +16,15 @@ internal sealed class TypedBodyReader<T> : BodyReader<T>
 {
     public static readonly TypedBodyReader<T> Instance = new();
 
-    public override T? Read(ReadOnlySpan<byte> utf8, string text, NodeDescriptor descriptor, JsonSerializerOptions options, NodeExchange exchange)
+    public override T? Read(ReadOnlySpan<byte> utf8, NodeDescriptor descriptor, JsonSerializerOptions options, NodeExchange exchange)
     {
         if (typeof(T) == typeof(string))
         {
-            return (T)(object)text;
+            return (T)(object)exchange.GetRawBody()!;
         }
 
         string typeName = descriptor.ResponseTypeName ?? typeof(T).Name;
-        if (string.IsNullOrWhiteSpace(text))
+        if (IsBlank(utf8, exchange))
         {
             if (!descriptor.AllowsEmptyResponse)
             {
@@ -52,6 +52,25 @@ internal sealed class TypedBodyReader<T> : BodyReader<T>
             exchange.Fail(new NodeError(NodeErrorKind.Deserialization, null, $"The response body could not be read as {typeName}: {ex.Message}"));
             return default;
         }
+    }
+
+    // string.IsNullOrWhiteSpace of the text, without decoding it when an ASCII byte settles it.
+    private static bool IsBlank(ReadOnlySpan<byte> utf8, NodeExchange exchange)
+    {
+        foreach (byte b in utf8)
+        {
+            if (b >= 0x80)
+            {
+                return string.IsNullOrWhiteSpace(exchange.GetRawBody());
+            }
+
+            if (!char.IsWhiteSpace((char)b))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     // "The response body does not match IpInfo at $.city: The JSON value could not be converted to System.String."
@@ -82,7 +101,7 @@ internal sealed class UntypedBodyReader : BodyReader<JsonElement?>
 {
     public static readonly UntypedBodyReader Instance = new();
 
-    public override JsonElement? Read(ReadOnlySpan<byte> utf8, string text, NodeDescriptor descriptor, JsonSerializerOptions options, NodeExchange exchange)
+    public override JsonElement? Read(ReadOnlySpan<byte> utf8, NodeDescriptor descriptor, JsonSerializerOptions options, NodeExchange exchange)
     {
         if (utf8.IsEmpty)
         {

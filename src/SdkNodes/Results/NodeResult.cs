@@ -6,12 +6,17 @@ namespace SdkNodes;
 /// <summary>The outcome of one execution of a node, whatever its response type.</summary>
 public abstract class NodeResult
 {
+    // The body text is decoded from the kept UTF-8 bytes on first read of RawBody.
+    private readonly object? _rawBodyUtf8;
+    private string? _rawBody;
+
     private protected NodeResult(NodeExchange exchange)
     {
         NodeName = exchange.NodeName;
         Outcome = exchange.Outcome;
         StatusCode = exchange.StatusCode;
-        RawBody = exchange.RawBody;
+        _rawBody = exchange.RawBody;
+        _rawBodyUtf8 = exchange.RawBodyUtf8;
         Headers = exchange.Headers;
         StartedAt = exchange.StartedAt;
         Elapsed = exchange.Elapsed;
@@ -31,7 +36,7 @@ public abstract class NodeResult
     public int? StatusCode { get; }
 
     /// <summary>The response body as text; null for HEAD or when no response arrived.</summary>
-    public string? RawBody { get; }
+    public string? RawBody => _rawBody ??= KeptBody.Decode(_rawBodyUtf8);
 
     /// <summary>The response and content headers, names compared ignoring case; multiple values joined with ", ".</summary>
     public IReadOnlyDictionary<string, string> Headers { get; }

@@ -42,6 +42,9 @@ internal sealed class NodeTelemetry : IDisposable
         return activity;
     }
 
+    /// <summary>True when the span or a log line will show the URL, so it is worth building.</summary>
+    public bool NeedsUrl(Activity? activity) => activity is not null || _logger.IsEnabled(LogLevel.Warning);
+
     public void Complete(Activity? activity, NodeDescriptor descriptor, NodeExchange exchange, string redactedUrl)
     {
         string outcome = exchange.Outcome.ToString();
