@@ -69,14 +69,7 @@ public struct UriTemplateWriter
         where T : ISpanFormattable
     {
         Span<char> scratch = stackalloc char[128];
-        if (value.TryFormat(scratch, out int written, format, CultureInfo.InvariantCulture))
-        {
-            AppendText(name, scratch[..written], maxLength);
-        }
-        else
-        {
-            AppendText(name, value.ToString(format, CultureInfo.InvariantCulture), maxLength);
-        }
+        AppendText(name, Format(value, format, scratch), maxLength);
     }
 
     /// <summary>Appends <see cref="RedactedValue"/> in place of a secret's value when the secret is defined.</summary>
@@ -127,14 +120,7 @@ public struct UriTemplateWriter
         where T : ISpanFormattable
     {
         Span<char> scratch = stackalloc char[128];
-        if (item.TryFormat(scratch, out int written, format, CultureInfo.InvariantCulture))
-        {
-            AppendItemText(scratch[..written]);
-        }
-        else
-        {
-            AppendItemText(item.ToString(format, CultureInfo.InvariantCulture));
-        }
+        AppendItemText(Format(item, format, scratch));
     }
 
     /// <summary>Appends a map pair; a null value is undefined and skipped.</summary>
@@ -161,14 +147,7 @@ public struct UriTemplateWriter
         where T : ISpanFormattable
     {
         Span<char> scratch = stackalloc char[128];
-        if (value.TryFormat(scratch, out int written, format, CultureInfo.InvariantCulture))
-        {
-            AppendEntryText(key, scratch[..written]);
-        }
-        else
-        {
-            AppendEntryText(key, value.ToString(format, CultureInfo.InvariantCulture));
-        }
+        AppendEntryText(key, Format(value, format, scratch));
     }
 
     /// <summary>Returns the expanded URI and releases the buffer.</summary>
@@ -317,6 +296,13 @@ public struct UriTemplateWriter
             });
         }
     }
+
+    // Formats into the caller's stack buffer; only a value too long for it becomes a string.
+    private static ReadOnlySpan<char> Format<T>(T value, string? format, Span<char> scratch)
+        where T : ISpanFormattable
+        => value.TryFormat(scratch, out int written, format, CultureInfo.InvariantCulture)
+            ? scratch[..written]
+            : value.ToString(format, CultureInfo.InvariantCulture);
 
     private static bool IsNamed(UriOperator op) => op is UriOperator.PathParameter or UriOperator.Query or UriOperator.QueryContinuation;
 
