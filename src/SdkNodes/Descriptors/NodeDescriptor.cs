@@ -111,6 +111,10 @@ public sealed class NodeDescriptor
         return false;
     }
 
+    /// <summary>True when <paramref name="result"/> ends the workflow: this node aborts on failure and it failed or timed out.</summary>
+    internal bool Aborts(NodeResult result)
+        => FailureAction == FailureAction.Abort && result.Outcome is NodeOutcome.Failed or NodeOutcome.TimedOut;
+
     /// <inheritdoc />
     public override string ToString() => $"{Name}: {Method} {UriTemplate}";
 }

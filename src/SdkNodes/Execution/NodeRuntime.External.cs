@@ -82,7 +82,7 @@ public sealed partial class NodeRuntime
         _telemetry.Complete(activity, descriptor, exchange, url);
 
         cancellation?.Throw();
-        if (result.Outcome is NodeOutcome.Failed or NodeOutcome.TimedOut && descriptor.FailureAction == FailureAction.Abort)
+        if (descriptor.Aborts(result))
         {
             throw new NodeAbortedException(result);
         }

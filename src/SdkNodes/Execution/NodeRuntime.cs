@@ -175,7 +175,7 @@ public sealed partial class NodeRuntime : IDisposable
         _telemetry.Complete(activity, descriptor, exchange, redactedUrl ?? descriptor.UriTemplate);
 
         cancellation?.Throw();
-        if (scope.ThrowOnAbort && result.Outcome is NodeOutcome.Failed or NodeOutcome.TimedOut && descriptor.FailureAction == FailureAction.Abort)
+        if (scope.ThrowOnAbort && descriptor.Aborts(result))
         {
             throw new NodeAbortedException(result);
         }

@@ -126,7 +126,7 @@ public sealed class WorkflowRun : IAsyncDisposable
         lock (_gate)
         {
             _results.Add(result);
-            if (result.Outcome is NodeOutcome.Failed or NodeOutcome.TimedOut && node.Descriptor.FailureAction == FailureAction.Abort)
+            if (node.Descriptor.Aborts(result))
             {
                 _abortedBy ??= result.NodeName;
             }
