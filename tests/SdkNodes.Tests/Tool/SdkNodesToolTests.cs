@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Reflection;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -68,23 +67,10 @@ public sealed class SdkNodesToolTests : IDisposable
         Assert.Contains(message, output);
     }
 
-    private async Task<(int ExitCode, string Output)> RunToolAsync(params string[] args)
+    private Task<(int ExitCode, string Output)> RunToolAsync(params string[] args)
     {
         string tool = typeof(SdkNodesToolTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
             .Single(a => a.Key == "SdkNodesTool").Value!;
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = _workDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(tool);
-        foreach (string arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using Process process = Process.Start(start)!;
-        Task<string> stdout = process.StandardOutput.ReadToEndAsync(TestRuntime.Token);
-        Task<string> stderr = process.StandardError.ReadToEndAsync(TestRuntime.Token);
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestRuntime.Token);
-        timeout.CancelAfter(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await stdout + await stderr);
+        return ChildProcess.RunAsync("dotnet", _workDirectory, TimeSpan.FromMinutes(2), [tool, .. args]);
     }
 }
