@@ -179,7 +179,7 @@ public static class NodeRequest
         }
 
         var typeInfo = (JsonTypeInfo<T>)options.GetTypeInfo(typeof(T));
-        AttachJson(request, JsonSerializer.SerializeToUtf8Bytes(body, typeInfo));
+        AttachJson(request, options, static (json, state) => JsonSerializer.Serialize(json, state.Body, state.TypeInfo), (Body: body, TypeInfo: typeInfo));
     }
 
     /// <summary>
@@ -193,21 +193,46 @@ public static class NodeRequest
             return;
         }
 
-        var buffer = new System.Buffers.ArrayBufferWriter<byte>(256);
-        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = options.Encoder, Indented = options.WriteIndented }))
-        {
-            json.WriteStartObject();
-            writeMembers(json, body, options);
-            json.WriteEndObject();
-        }
-
-        AttachJson(request, buffer.WrittenSpan.ToArray());
+        AttachJson(
+            request,
+            options,
+            static (json, state) =>
+            {
+                json.WriteStartObject();
+                state.WriteMembers(json, state.Body, state.Options);
+                json.WriteEndObject();
+            },
+            (Body: body, Options: options, WriteMembers: writeMembers));
     }
 
-    private static void AttachJson(HttpRequestMessage request, byte[] json)
+    // Writes the JSON into a pooled buffer that the request's content then owns (see JsonBodyContent).
+    private static void AttachJson<TState>(HttpRequestMessage request, JsonSerializerOptions options, Action<Utf8JsonWriter, TState> write, TState state)
     {
-        var content = new ByteArrayContent(json);
-        content.Headers.ContentType = new MediaTypeHeaderValue("application/json", "utf-8");
+        var buffer = new PooledBufferWriter(1024);
+        try
+        {
+            using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions
+            {
+                Encoder = options.Encoder,
+                Indented = options.WriteIndented,
+                IndentCharacter = options.IndentCharacter,
+                IndentSize = options.IndentSize,
+                NewLine = options.NewLine,
+            }))
+            {
+                write(json, state);
+            }
+
+            AttachContent(request, new JsonBodyContent(buffer));
+        }
+        finally
+        {
+            buffer.ReturnUnlessDetached();
+        }
+    }
+
+    private static void AttachContent(HttpRequestMessage request, HttpContent content)
+    {
         if (request.Content is { } earlier)
         {
             // Content headers added before the body was set move onto the body.
