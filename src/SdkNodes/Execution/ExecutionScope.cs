@@ -4,7 +4,8 @@ namespace SdkNodes;
 /// <param name="RunId">The run's id, recorded in history; null for a node sent on its own.</param>
 /// <param name="ThrowOnAbort">True alone: an Abort failure throws. A run records the abort instead.</param>
 /// <param name="NotRun">Why the node must not run (an aborted run, a skipped input); null to run it.</param>
-internal readonly record struct ExecutionScope(string? RunId, bool ThrowOnAbort, NodeError? NotRun)
+/// <param name="KeepRawBody">True to keep the body text whatever the runtime's <see cref="RawBodyRetention"/> (the Test API shows it).</param>
+internal readonly record struct ExecutionScope(string? RunId, bool ThrowOnAbort, NodeError? NotRun, bool KeepRawBody = false)
 {
     public static ExecutionScope Alone => new(null, ThrowOnAbort: true, NotRun: null);
 }

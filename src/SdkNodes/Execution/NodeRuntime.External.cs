@@ -27,18 +27,17 @@ public sealed partial class NodeRuntime
         ArgumentNullException.ThrowIfNull(call);
         using Activity? activity = _telemetry.Start(descriptor);
         long startTimestamp = _time.GetTimestamp();
-        var exchange = new NodeExchange { NodeName = descriptor.Name, StartedAt = _time.GetUtcNow() };
+        var result = new NodeResult<T>(descriptor.Name, _time.GetUtcNow());
         ExternalResponse<T>? response = null;
         ExceptionDispatchInfo? cancellation = null;
         TimeSpan timeout = TimeoutFor(descriptor);
         ResilienceContext context = ResilienceContextPool.Shared.Get(cancellationToken);
-        context.Properties.Set(TimeoutPipeline.TimeoutKey, timeout);
         try
         {
-            response = await _pipeline.ExecuteAsync(static async (ctx, c) => await c(ctx.CancellationToken).ConfigureAwait(false), context, call).ConfigureAwait(false);
-            exchange.StatusCode = response.StatusCode;
-            exchange.Headers = response.Headers;
-            exchange.RawBody = response.RawBody;
+            response = await _timeouts.For(timeout).ExecuteAsync(static async (ctx, c) => await c(ctx.CancellationToken).ConfigureAwait(false), context, call).ConfigureAwait(false);
+            result.StatusCode = response.StatusCode;
+            result.Headers = response.Headers;
+            result.RawBodyText = response.RawBody;
             NodeError? error = ResponseEvaluator.CheckStatus(descriptor, response.StatusCode);
             if (error is null && response.DeserializationError is { } reason)
             {
@@ -47,39 +46,39 @@ public sealed partial class NodeRuntime
 
             if (error is null)
             {
-                exchange.Outcome = NodeOutcome.Succeeded;
+                result.Outcome = NodeOutcome.Succeeded;
             }
             else
             {
-                exchange.Fail(error);
+                result.Fail(error);
             }
         }
         catch (TimeoutRejectedException)
         {
-            exchange.Fail(FailureMessages.Timeout(null, timeout));
+            result.Fail(FailureMessages.Timeout(null, timeout));
         }
         catch (OperationCanceledException ex) when (cancellationToken.IsCancellationRequested)
         {
-            exchange.Fail(FailureMessages.Cancelled());
+            result.Fail(FailureMessages.Cancelled());
             cancellation = ExceptionDispatchInfo.Capture(ex);
         }
         catch (Exception ex)
         {
-            exchange.Fail(FailureMessages.FromException(ex, null));
+            result.Fail(FailureMessages.FromException(ex, null));
         }
         finally
         {
             ResilienceContextPool.Shared.Return(context);
         }
 
-        exchange.Elapsed = _time.GetElapsedTime(startTimestamp);
-        var result = new NodeResult<T>(exchange, exchange.Outcome == NodeOutcome.Succeeded ? response!.Body : default);
+        result.Elapsed = _time.GetElapsedTime(startTimestamp);
+        result.Body = result.Outcome == NodeOutcome.Succeeded ? response!.Body : default;
         string url = response?.Url?.GetLeftPart(UriPartial.Path) ?? descriptor.UriTemplate;
         var headers = (response?.RequestHeaders ?? [])
             .Select(h => new KeyValuePair<string, string>(h.Key, IsSensitiveHeader(h.Key) ? Redaction.Mask : h.Value))
             .ToList();
-        await WriteHistoryAsync(exchange, descriptor, runId: null, url, headers, response?.Method).ConfigureAwait(false);
-        _telemetry.Complete(activity, descriptor, exchange, url);
+        await WriteHistoryAsync(result, descriptor, runId: null, url, headers, response?.Method).ConfigureAwait(false);
+        _telemetry.Complete(activity, descriptor, result, url);
 
         cancellation?.Throw();
         if (descriptor.Aborts(result))

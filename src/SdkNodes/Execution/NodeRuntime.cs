@@ -25,9 +25,10 @@ public sealed partial class NodeRuntime : IDisposable
     private readonly Dictionary<string, TimeSpan> _nodeTimeouts;
     private readonly INodeHistorySink[] _sinks;
     private readonly long _maxResponseBytes;
+    private readonly bool _keepRawBody;
     private readonly RequestPreparer _requests;
     private readonly HttpInvokerPool _invokers;
-    private readonly ResiliencePipeline _pipeline;
+    private readonly TimeoutPipeline _timeouts;
     private readonly NodeTelemetry _telemetry;
 
     /// <summary>Creates a runtime.</summary>
@@ -53,10 +54,11 @@ public sealed partial class NodeRuntime : IDisposable
         _nodeTimeouts = new Dictionary<string, TimeSpan>(options.NodeTimeouts, StringComparer.Ordinal);
         _sinks = [.. options.HistorySinks];
         _maxResponseBytes = options.MaxResponseBytes;
+        _keepRawBody = options.RawBodyRetention == RawBodyRetention.Always;
         JsonSerializerOptions = CreateJsonOptions(options);
         _requests = new RequestPreparer(options, JsonSerializerOptions);
         _invokers = new HttpInvokerPool(new HandlerSettings(options), handler, handlerFactory);
-        _pipeline = TimeoutPipeline.Create(_time);
+        _timeouts = new TimeoutPipeline(_time);
         _telemetry = new NodeTelemetry(options.LoggerFactory);
     }
 
@@ -117,7 +119,7 @@ public sealed partial class NodeRuntime : IDisposable
         NodeDescriptor descriptor = node.Descriptor;
         using Activity? activity = _telemetry.Start(descriptor);
         long startTimestamp = _time.GetTimestamp();
-        var exchange = new NodeExchange { NodeName = descriptor.Name, StartedAt = _time.GetUtcNow() };
+        var result = new NodeResult<T>(descriptor.Name, _time.GetUtcNow());
         ExceptionDispatchInfo? cancellation = null;
         T? body = default;
 
@@ -125,11 +127,11 @@ public sealed partial class NodeRuntime : IDisposable
         if (scope.NotRun is { } notRun)
         {
             // Not executed (the run was aborted) or skipped (a required value was): no request.
-            exchange.Fail(notRun);
+            result.Fail(notRun);
         }
         else
         {
-            request = _requests.Build(node, descriptor, exchange);
+            request = _requests.Build(node, descriptor, result);
         }
 
         // What the history shows is taken before sending (a handler may add headers), and only
@@ -146,12 +148,12 @@ public sealed partial class NodeRuntime : IDisposable
         {
             if (request is not null)
             {
-                body = await SendThroughPipelineAsync(request, descriptor, reader, exchange, cancellationToken).ConfigureAwait(false);
+                body = await SendThroughPipelineAsync(request, descriptor, reader, result, scope.KeepRawBody, cancellationToken).ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException ex) when (cancellationToken.IsCancellationRequested)
         {
-            exchange.Fail(FailureMessages.Cancelled());
+            result.Fail(FailureMessages.Cancelled());
             cancellation = ExceptionDispatchInfo.Capture(ex);
         }
         finally
@@ -159,11 +161,11 @@ public sealed partial class NodeRuntime : IDisposable
             request?.Dispose();
         }
 
-        exchange.Elapsed = _time.GetElapsedTime(startTimestamp);
-        var result = new NodeResult<T>(exchange, body);
+        result.Elapsed = _time.GetElapsedTime(startTimestamp);
+        result.Body = body;
         if (redactedUrl is not null && redactedHeaders is not null)
         {
-            await WriteHistoryAsync(exchange, descriptor, scope.RunId, redactedUrl, redactedHeaders).ConfigureAwait(false);
+            await WriteHistoryAsync(result, descriptor, scope.RunId, redactedUrl, redactedHeaders).ConfigureAwait(false);
         }
 
         // Spans and logs carry the redacted URL too; it is only built when someone listens.
@@ -172,7 +174,7 @@ public sealed partial class NodeRuntime : IDisposable
             redactedUrl = _requests.RedactedUrl(node, descriptor, request);
         }
 
-        _telemetry.Complete(activity, descriptor, exchange, redactedUrl ?? descriptor.UriTemplate);
+        _telemetry.Complete(activity, descriptor, result, redactedUrl ?? descriptor.UriTemplate);
 
         cancellation?.Throw();
         if (scope.ThrowOnAbort && descriptor.Aborts(result))
@@ -183,31 +185,31 @@ public sealed partial class NodeRuntime : IDisposable
         return result;
     }
 
-    private async Task<T?> SendThroughPipelineAsync<T>(
+    private async ValueTask<T?> SendThroughPipelineAsync<T>(
         HttpRequestMessage request,
         NodeDescriptor descriptor,
         BodyReader<T> reader,
-        NodeExchange exchange,
+        NodeResult result,
+        bool keepRawBody,
         CancellationToken cancellationToken)
     {
         TimeSpan timeout = TimeoutFor(descriptor);
         ResilienceContext context = ResilienceContextPool.Shared.Get(cancellationToken);
-        context.Properties.Set(TimeoutPipeline.TimeoutKey, timeout);
         try
         {
-            var state = new ExchangeState<T>(this, request, descriptor, reader, exchange);
-            return await _pipeline.ExecuteAsync(
+            var state = new ExchangeState<T>(this, request, descriptor, reader, result, keepRawBody);
+            return await _timeouts.For(timeout).ExecuteAsync(
                 static (ctx, s) => s.Runtime.ExchangeAsync(s, ctx.CancellationToken),
                 context,
                 state).ConfigureAwait(false);
         }
         catch (TimeoutRejectedException)
         {
-            exchange.Fail(FailureMessages.Timeout(request.RequestUri, timeout));
+            result.Fail(FailureMessages.Timeout(request.RequestUri, timeout));
         }
         catch (NodeFailureException ex)
         {
-            exchange.Fail(ex.Error);
+            result.Fail(ex.Error);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -215,7 +217,7 @@ public sealed partial class NodeRuntime : IDisposable
             // node's failure, never an escape: under Continue nothing leaves SendAsync, and the
             // history still gets its one record.
             NodeError error = FailureMessages.FromException(ex, request.RequestUri);
-            exchange.Fail(_invokers.ProxyFor(descriptor) is { } proxy ? ProxyFailures.Explain(error, proxy, request.RequestUri) : error);
+            result.Fail(_invokers.ProxyFor(descriptor) is { } proxy ? ProxyFailures.Explain(error, proxy, request.RequestUri) : error);
         }
         finally
         {
@@ -228,10 +230,10 @@ public sealed partial class NodeRuntime : IDisposable
     // The exchange proper, inside the timeout: send, read the whole body, then judge it.
     private async ValueTask<T?> ExchangeAsync<T>(ExchangeState<T> state, CancellationToken cancellationToken)
     {
-        using HttpResponseMessage response = await SendFollowingRedirectsAsync(state.Request, state.Descriptor, cancellationToken).ConfigureAwait(false);
-        NodeExchange exchange = state.Exchange;
-        exchange.StatusCode = (int)response.StatusCode;
-        exchange.Headers = ResponseHeaders.Collect(response);
+        using HttpResponseMessage response = await SendAsync(state.Request, state.Descriptor, cancellationToken).ConfigureAwait(false);
+        NodeResult result = state.Result;
+        result.StatusCode = (int)response.StatusCode;
+        result.Headers = ResponseHeaders.Collect(response);
 
         if (state.Request.Method == HttpMethod.Head)
         {
@@ -242,27 +244,45 @@ public sealed partial class NodeRuntime : IDisposable
         if (bytes.Encoding.CodePage == System.Text.Encoding.UTF8.CodePage)
         {
             // Judged straight from the pooled buffer; a copy is kept (in chunks when large) for
-            // RawBody, which decodes it only when someone reads it.
+            // RawBody only when it is to be kept, and decoded only when someone reads it.
             ReadOnlySpan<byte> span = bytes.Span;
             ReadOnlySpan<byte> utf8 = span.StartsWith("\uFEFF"u8) ? span[3..] : span;
-            exchange.RawBodyUtf8 = KeptBody.Keep(utf8);
-            return Judge(state, utf8, hasBody: true);
+            T? body = Judge(state, utf8, hasBody: true);
+            if (result.RawBodyText is null && KeepsRawBody(state, body))
+            {
+                result.RawBodyUtf8 = KeptBody.Keep(utf8);
+            }
+
+            return body;
         }
 
-        // JSON readers want UTF-8: a body in another charset is decoded and re-encoded.
+        // JSON readers want UTF-8: a body in another charset is decoded and re-encoded (and the
+        // text, made anyway, is kept).
         string text = bytes.GetText();
-        exchange.RawBody = text;
+        result.RawBodyText = text;
         return Judge(state, System.Text.Encoding.UTF8.GetBytes(text), hasBody: true);
     }
 
-    private async Task<HttpResponseMessage> SendFollowingRedirectsAsync(HttpRequestMessage request, NodeDescriptor descriptor, CancellationToken cancellationToken)
+    // See RawBodyRetention: the text is kept unless the body was read into Body.
+    private bool KeepsRawBody<T>(in ExchangeState<T> state, T? body)
+        => _keepRawBody || state.KeepRawBody || state.Result.Outcome != NodeOutcome.Succeeded || body is null;
+
+    // Most nodes follow no redirect: their request goes straight to the handler.
+    private Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, NodeDescriptor descriptor, CancellationToken cancellationToken)
     {
         HttpMessageInvoker invoker = _invokers.Get(descriptor);
+        return descriptor.MaxRedirects == 0
+            ? invoker.SendAsync(request, cancellationToken)
+            : SendFollowingRedirectsAsync(invoker, request, descriptor, cancellationToken);
+    }
+
+    private static async Task<HttpResponseMessage> SendFollowingRedirectsAsync(HttpMessageInvoker invoker, HttpRequestMessage request, NodeDescriptor descriptor, CancellationToken cancellationToken)
+    {
         HttpRequestMessage current = request;
         for (int followed = 0; ; followed++)
         {
             HttpResponseMessage response = await invoker.SendAsync(current, cancellationToken).ConfigureAwait(false);
-            if (descriptor.MaxRedirects == 0 || !RedirectPolicy.IsRedirect(response.StatusCode) || response.Headers.Location is null)
+            if (!RedirectPolicy.IsRedirect(response.StatusCode) || response.Headers.Location is null)
             {
                 return response;
             }
@@ -281,9 +301,9 @@ public sealed partial class NodeRuntime : IDisposable
 
     private T? Judge<T>(in ExchangeState<T> state, ReadOnlySpan<byte> utf8, bool hasBody)
     {
-        NodeExchange exchange = state.Exchange;
+        NodeResult result = state.Result;
         NodeDescriptor descriptor = state.Descriptor;
-        NodeError? error = ResponseEvaluator.CheckStatus(descriptor, exchange.StatusCode!.Value)
+        NodeError? error = ResponseEvaluator.CheckStatus(descriptor, result.StatusCode!.Value)
                            ?? ResponseEvaluator.CheckErrorCode(descriptor, utf8);
         if (error is { Kind: NodeErrorKind.Status, Code: "407" } && _invokers.ProxyFor(descriptor) is not null)
         {
@@ -291,21 +311,21 @@ public sealed partial class NodeRuntime : IDisposable
         }
         if (error is not null)
         {
-            exchange.Fail(error);
+            result.Fail(error);
             return default;
         }
 
-        T? body = hasBody ? state.Reader.Read(utf8, descriptor, JsonSerializerOptions, exchange) : default;
-        if (exchange.Error is null)
+        T? body = hasBody ? state.Reader.Read(utf8, descriptor, JsonSerializerOptions, result) : default;
+        if (result.Error is null)
         {
-            exchange.Outcome = NodeOutcome.Succeeded;
+            result.Outcome = NodeOutcome.Succeeded;
         }
 
         return body;
     }
 
-    private async ValueTask WriteHistoryAsync(
-        NodeExchange exchange,
+    private ValueTask WriteHistoryAsync(
+        NodeResult result,
         NodeDescriptor descriptor,
         string? runId,
         string redactedUrl,
@@ -319,14 +339,20 @@ public sealed partial class NodeRuntime : IDisposable
             Method = method ?? descriptor.Method,
             Url = redactedUrl,
             RequestHeaders = redactedHeaders,
-            StatusCode = exchange.StatusCode,
-            Outcome = exchange.Outcome,
-            ErrorKind = exchange.Error?.Kind,
-            ErrorMessage = exchange.Error?.Message,
-            StartedAt = exchange.StartedAt,
-            Elapsed = exchange.Elapsed,
+            StatusCode = result.StatusCode,
+            Outcome = result.Outcome,
+            ErrorKind = result.Error?.Kind,
+            ErrorMessage = result.Error?.Message,
+            StartedAt = result.StartedAt,
+            Elapsed = result.Elapsed,
         };
 
+        // One sink (the usual case) is awaited directly, without a state machine of our own.
+        return _sinks.Length == 1 ? _sinks[0].WriteAsync(record, CancellationToken.None) : WriteToEachSinkAsync(record);
+    }
+
+    private async ValueTask WriteToEachSinkAsync(NodeHistoryRecord record)
+    {
         foreach (INodeHistorySink sink in _sinks)
         {
             await sink.WriteAsync(record, CancellationToken.None).ConfigureAwait(false);
@@ -364,5 +390,6 @@ public sealed partial class NodeRuntime : IDisposable
         HttpRequestMessage Request,
         NodeDescriptor Descriptor,
         BodyReader<T> Reader,
-        NodeExchange Exchange);
+        NodeResult Result,
+        bool KeepRawBody);
 }

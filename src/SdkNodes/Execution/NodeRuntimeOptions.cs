@@ -36,6 +36,13 @@ public sealed class NodeRuntimeOptions
     /// <summary>Base addresses by node name (class name or full name). Default: empty.</summary>
     public IDictionary<string, Uri> BaseAddresses { get; } = new Dictionary<string, Uri>(StringComparer.Ordinal);
 
+    /// <summary>
+    /// When <see cref="NodeResult.RawBody"/> keeps the body as text. Default:
+    /// <see cref="RawBodyRetention.WhenNotDeserialized"/>: failures keep it, a body read into a
+    /// typed <c>Body</c> is not copied again as text.
+    /// </summary>
+    public RawBodyRetention RawBodyRetention { get; set; } = RawBodyRetention.WhenNotDeserialized;
+
     /// <summary>Where history records go; each execution writes one record to each sink. Default: none.</summary>
     public IList<INodeHistorySink> HistorySinks { get; } = new List<INodeHistorySink>();
 

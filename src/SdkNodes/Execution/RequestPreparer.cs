@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Net.Http;
+using System.Net.Http.Headers;
 using System.Text.Json;
 
 namespace SdkNodes;
@@ -29,8 +30,8 @@ internal sealed class RequestPreparer
         _sensitiveHeaders = new HashSet<string>(options.SensitiveHeaders, StringComparer.OrdinalIgnoreCase);
     }
 
-    /// <summary>The request, or null (with the failure recorded on <paramref name="exchange"/>) when the node's values break a rule.</summary>
-    public HttpRequestMessage? Build(IGeneratedNode node, NodeDescriptor descriptor, NodeExchange exchange)
+    /// <summary>The request, or null (with the failure recorded on <paramref name="result"/>) when the node's values break a rule.</summary>
+    public HttpRequestMessage? Build(IGeneratedNode node, NodeDescriptor descriptor, NodeResult result)
     {
         HttpRequestMessage request;
         try
@@ -39,13 +40,13 @@ internal sealed class RequestPreparer
         }
         catch (NodeInputException ex)
         {
-            exchange.Fail(FailureMessages.InvalidInput(ex.Message));
+            result.Fail(FailureMessages.InvalidInput(ex.Message));
             return null;
         }
         catch (Exception ex) when (ex is JsonException or NotSupportedException or InvalidOperationException)
         {
             // The body type could not be written: typically a JsonSerializerContext without it.
-            exchange.Fail(FailureMessages.InvalidInput($"The request body of {descriptor.Name} could not be written as JSON: {ex.Message}"));
+            result.Fail(FailureMessages.InvalidInput($"The request body of {descriptor.Name} could not be written as JSON: {ex.Message}"));
             return null;
         }
 
@@ -72,7 +73,7 @@ internal sealed class RequestPreparer
         if (problem is not null)
         {
             request.Dispose();
-            exchange.Fail(FailureMessages.InvalidInput(problem));
+            result.Fail(FailureMessages.InvalidInput(problem));
             return null;
         }
 
@@ -117,25 +118,25 @@ internal sealed class RequestPreparer
         return false;
     }
 
-    public List<KeyValuePair<string, string>> RedactedHeaders(HttpRequestMessage? request, NodeDescriptor descriptor)
+    public KeyValuePair<string, string>[] RedactedHeaders(HttpRequestMessage? request, NodeDescriptor descriptor)
     {
-        var headers = new List<KeyValuePair<string, string>>();
         if (request is null)
         {
-            return headers;
+            return [];
         }
 
+        // Sized exactly: the history keeps this array.
+        HttpHeadersNonValidated contentHeaders = request.Content?.Headers.NonValidated ?? default;
+        var headers = new KeyValuePair<string, string>[request.Headers.NonValidated.Count + contentHeaders.Count];
+        int at = 0;
         foreach (var header in request.Headers.NonValidated)
         {
-            headers.Add(new(header.Key, Redact(header.Key, header.Value.ToString(), descriptor)));
+            headers[at++] = new(header.Key, Redact(header.Key, header.Value.ToString(), descriptor));
         }
 
-        if (request.Content is { } content)
+        foreach (var header in contentHeaders)
         {
-            foreach (var header in content.Headers.NonValidated)
-            {
-                headers.Add(new(header.Key, Redact(header.Key, header.Value.ToString(), descriptor)));
-            }
+            headers[at++] = new(header.Key, Redact(header.Key, header.Value.ToString(), descriptor));
         }
 
         return headers;

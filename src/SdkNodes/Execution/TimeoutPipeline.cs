@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Threading.Tasks;
 using Polly;
 using Polly.Timeout;
@@ -6,22 +7,26 @@ using Polly.Timeout;
 namespace SdkNodes;
 
 /// <summary>
-/// The Polly pipeline every exchange runs in: one timeout strategy whose length each call
-/// gives through its <see cref="ResilienceContext"/>, on the runtime's <see cref="TimeProvider"/>.
+/// The Polly pipelines exchanges run in: one timeout strategy per timeout length, on the
+/// runtime's <see cref="TimeProvider"/>. A pipeline per length (a runtime sees a handful: the
+/// default and the nodes' own) rather than one reading the length from each call's context
+/// properties, which cost a dictionary write and a boxed <see cref="TimeSpan"/> per call.
 /// </summary>
-internal static class TimeoutPipeline
+internal sealed class TimeoutPipeline(TimeProvider timeProvider)
 {
-    /// <summary>The context property that carries the node's timeout.</summary>
-    public static readonly ResiliencePropertyKey<TimeSpan> TimeoutKey = new("SdkNodes.Timeout");
+    private readonly ConcurrentDictionary<TimeSpan, ResiliencePipeline> _pipelines = new();
 
-    public static ResiliencePipeline Create(TimeProvider timeProvider)
+    /// <summary>The pipeline that cancels the exchange after <paramref name="timeout"/>.</summary>
+    public ResiliencePipeline For(TimeSpan timeout)
+        => _pipelines.TryGetValue(timeout, out ResiliencePipeline? pipeline) ? pipeline : _pipelines.GetOrAdd(timeout, Create);
+
+    // Through the generator, not TimeoutStrategyOptions.Timeout: Polly validates the latter
+    // against its own range (10 ms to 1 day), and the runtime's options have their own checks.
+    private ResiliencePipeline Create(TimeSpan timeout)
     {
+        var length = new ValueTask<TimeSpan>(timeout);
         return new ResiliencePipelineBuilder { TimeProvider = timeProvider }
-            .AddTimeout(new TimeoutStrategyOptions
-            {
-                TimeoutGenerator = static args =>
-                    new ValueTask<TimeSpan>(args.Context.Properties.GetValue(TimeoutKey, TimeSpan.FromSeconds(10))),
-            })
+            .AddTimeout(new TimeoutStrategyOptions { TimeoutGenerator = _ => length })
             .Build();
     }
 }

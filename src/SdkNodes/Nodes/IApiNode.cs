@@ -15,7 +15,8 @@ public interface IApiNode<TResponse> : IGeneratedNode
 
 /// <summary>
 /// A node without a typed response: the body is offered as <see cref="System.Text.Json.JsonElement"/>
-/// when it is JSON, and always as text in <see cref="NodeResult.RawBody"/>. HEAD nodes use this.
+/// when it is JSON, and as text in <see cref="NodeResult.RawBody"/> when it is not (or always, with
+/// <see cref="RawBodyRetention.Always"/>). HEAD nodes use this.
 /// </summary>
 public interface IApiNode : IGeneratedNode
 {

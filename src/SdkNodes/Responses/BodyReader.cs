@@ -1,4 +1,5 @@
 using System;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 
@@ -7,8 +8,8 @@ namespace SdkNodes;
 /// <summary>Turns a successful response body into the node's <c>Body</c>.</summary>
 internal abstract class BodyReader<T>
 {
-    /// <summary>Reads the body (UTF-8 without a BOM; its text is <see cref="NodeExchange.GetRawBody"/>); on failure calls <see cref="NodeExchange.Fail"/> and returns default.</summary>
-    public abstract T? Read(ReadOnlySpan<byte> utf8, NodeDescriptor descriptor, JsonSerializerOptions options, NodeExchange exchange);
+    /// <summary>Reads the body (UTF-8 without a BOM); on failure calls <see cref="NodeResult.Fail"/> and returns default.</summary>
+    public abstract T? Read(ReadOnlySpan<byte> utf8, NodeDescriptor descriptor, JsonSerializerOptions options, NodeResult result);
 }
 
 /// <summary>Reads <typeparamref name="T"/> with System.Text.Json; <c>string</c> takes the text as it is.</summary>
@@ -16,19 +17,21 @@ internal sealed class TypedBodyReader<T> : BodyReader<T>
 {
     public static readonly TypedBodyReader<T> Instance = new();
 
-    public override T? Read(ReadOnlySpan<byte> utf8, NodeDescriptor descriptor, JsonSerializerOptions options, NodeExchange exchange)
+    public override T? Read(ReadOnlySpan<byte> utf8, NodeDescriptor descriptor, JsonSerializerOptions options, NodeResult result)
     {
         if (typeof(T) == typeof(string))
         {
-            return (T)(object)exchange.GetRawBody()!;
+            // The text is the body: RawBody is the same string.
+            string text = result.RawBodyText ??= Encoding.UTF8.GetString(utf8);
+            return (T)(object)text;
         }
 
         string typeName = descriptor.ResponseTypeName ?? typeof(T).Name;
-        if (IsBlank(utf8, exchange))
+        if (IsBlank(utf8))
         {
             if (!descriptor.AllowsEmptyResponse)
             {
-                exchange.Fail(new NodeError(
+                result.Fail(new NodeError(
                     NodeErrorKind.Deserialization,
                     null,
                     $"The response body is empty, but {typeName} was expected. Declare the response type as {typeName}? to accept an empty body."));
@@ -44,24 +47,24 @@ internal sealed class TypedBodyReader<T> : BodyReader<T>
         }
         catch (JsonException ex)
         {
-            exchange.Fail(new NodeError(NodeErrorKind.Deserialization, null, DescribeJsonError(typeName, ex)));
+            result.Fail(new NodeError(NodeErrorKind.Deserialization, null, DescribeJsonError(typeName, ex)));
             return default;
         }
         catch (NotSupportedException ex)
         {
-            exchange.Fail(new NodeError(NodeErrorKind.Deserialization, null, $"The response body could not be read as {typeName}: {ex.Message}"));
+            result.Fail(new NodeError(NodeErrorKind.Deserialization, null, $"The response body could not be read as {typeName}: {ex.Message}"));
             return default;
         }
     }
 
     // string.IsNullOrWhiteSpace of the text, without decoding it when an ASCII byte settles it.
-    private static bool IsBlank(ReadOnlySpan<byte> utf8, NodeExchange exchange)
+    private static bool IsBlank(ReadOnlySpan<byte> utf8)
     {
         foreach (byte b in utf8)
         {
             if (b >= 0x80)
             {
-                return string.IsNullOrWhiteSpace(exchange.GetRawBody());
+                return string.IsNullOrWhiteSpace(Encoding.UTF8.GetString(utf8));
             }
 
             if (!char.IsWhiteSpace((char)b))
@@ -101,7 +104,7 @@ internal sealed class UntypedBodyReader : BodyReader<JsonElement?>
 {
     public static readonly UntypedBodyReader Instance = new();
 
-    public override JsonElement? Read(ReadOnlySpan<byte> utf8, NodeDescriptor descriptor, JsonSerializerOptions options, NodeExchange exchange)
+    public override JsonElement? Read(ReadOnlySpan<byte> utf8, NodeDescriptor descriptor, JsonSerializerOptions options, NodeResult result)
     {
         if (utf8.IsEmpty)
         {

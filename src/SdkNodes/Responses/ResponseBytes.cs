@@ -2,6 +2,7 @@ using System;
 using System.Buffers;
 using System.IO;
 using System.Net.Http;
+using System.Net.Http.Headers;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
@@ -11,9 +12,10 @@ namespace SdkNodes;
 /// <summary>
 /// A response body read whole into a pooled buffer, never past the size cap: a declared
 /// Content-Length over the cap is refused before reading, and a body without one is cut off
-/// as soon as it passes the cap.
+/// as soon as it passes the cap. A struct: one is made per response, and it lives only
+/// while the body is judged.
 /// </summary>
-internal sealed class ResponseBytes : IDisposable
+internal struct ResponseBytes : IDisposable
 {
     private byte[] _buffer;
 
@@ -28,7 +30,7 @@ internal sealed class ResponseBytes : IDisposable
 
     public Encoding Encoding { get; }
 
-    public ReadOnlySpan<byte> Span => _buffer.AsSpan(0, Length);
+    public readonly ReadOnlySpan<byte> Span => _buffer.AsSpan(0, Length);
 
     public static async ValueTask<ResponseBytes> ReadAsync(HttpContent content, long maxBytes, CancellationToken cancellationToken)
     {
@@ -112,7 +114,7 @@ internal sealed class ResponseBytes : IDisposable
     }
 
     /// <summary>The body as text, in the charset the server declared (UTF-8 when it declared none), without a BOM.</summary>
-    public string GetText()
+    public readonly string GetText()
     {
         ReadOnlySpan<byte> span = Span;
         ReadOnlySpan<byte> preamble = Encoding.Preamble;
@@ -136,20 +138,53 @@ internal sealed class ResponseBytes : IDisposable
 
     private static Encoding EncodingOf(HttpContent content)
     {
-        string? charset = content.Headers.ContentType?.CharSet?.Trim('"');
-        if (string.IsNullOrEmpty(charset) || charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase))
+        // Read from the raw header: parsing it into a MediaTypeHeaderValue costs more than the
+        // rest of judging a small answer, and only the charset is wanted.
+        if (!content.Headers.NonValidated.TryGetValues("Content-Type", out HeaderStringValues values))
         {
             return Encoding.UTF8;
         }
 
-        try
+        foreach (string value in values)
         {
-            return Encoding.GetEncoding(charset);
+            ReadOnlySpan<char> charset = CharsetOf(value);
+            if (charset.IsEmpty || charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase))
+            {
+                return Encoding.UTF8;
+            }
+
+            try
+            {
+                return Encoding.GetEncoding(charset.ToString());
+            }
+            catch (ArgumentException)
+            {
+                return Encoding.UTF8;
+            }
         }
-        catch (ArgumentException)
+
+        return Encoding.UTF8;
+    }
+
+    /// <summary>The charset parameter of a media type (<c>text/plain; charset="iso-8859-1"</c>), unquoted; empty when it has none.</summary>
+    internal static ReadOnlySpan<char> CharsetOf(ReadOnlySpan<char> mediaType)
+    {
+        int semicolon = mediaType.IndexOf(';');
+        while (semicolon >= 0)
         {
-            return Encoding.UTF8;
+            ReadOnlySpan<char> rest = mediaType[(semicolon + 1)..];
+            int next = rest.IndexOf(';');
+            ReadOnlySpan<char> parameter = (next < 0 ? rest : rest[..next]).Trim();
+            int equals = parameter.IndexOf('=');
+            if (equals > 0 && parameter[..equals].TrimEnd().Equals("charset", StringComparison.OrdinalIgnoreCase))
+            {
+                return parameter[(equals + 1)..].Trim().Trim('"').Trim();
+            }
+
+            semicolon = next < 0 ? -1 : semicolon + 1 + next;
         }
+
+        return [];
     }
 }
 

@@ -4,51 +4,86 @@ using System.Collections.Generic;
 namespace SdkNodes;
 
 /// <summary>The outcome of one execution of a node, whatever its response type.</summary>
+/// <remarks>
+/// The runtime fills one result in as the execution goes (there is no separate object for
+/// what an execution gathers); it is handed out only once complete, and never changes after.
+/// </remarks>
 public abstract class NodeResult
 {
+    private static readonly IReadOnlyDictionary<string, string> s_noHeaders =
+        new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+
     // The body text is decoded from the kept UTF-8 bytes on first read of RawBody.
-    private readonly object? _rawBodyUtf8;
+    private object? _rawBodyUtf8;
     private string? _rawBody;
 
-    private protected NodeResult(NodeExchange exchange)
+    private protected NodeResult(string nodeName, DateTimeOffset startedAt)
     {
-        NodeName = exchange.NodeName;
-        Outcome = exchange.Outcome;
-        StatusCode = exchange.StatusCode;
-        _rawBody = exchange.RawBody;
-        _rawBodyUtf8 = exchange.RawBodyUtf8;
-        Headers = exchange.Headers;
-        StartedAt = exchange.StartedAt;
-        Elapsed = exchange.Elapsed;
-        Error = exchange.Error;
+        NodeName = nodeName;
+        StartedAt = startedAt;
     }
 
     /// <summary>The node's name (its class name).</summary>
     public string NodeName { get; }
 
     /// <summary>How the execution ended.</summary>
-    public NodeOutcome Outcome { get; }
+    public NodeOutcome Outcome { get; internal set; } = NodeOutcome.Failed;
 
     /// <summary>True when <see cref="Outcome"/> is <see cref="NodeOutcome.Succeeded"/>.</summary>
     public bool IsSuccess => Outcome == NodeOutcome.Succeeded;
 
     /// <summary>The HTTP status code, or null when no response arrived.</summary>
-    public int? StatusCode { get; }
+    public int? StatusCode { get; internal set; }
 
-    /// <summary>The response body as text; null for HEAD or when no response arrived.</summary>
+    /// <summary>
+    /// The response body as text, kept as <see cref="NodeRuntimeOptions.RawBodyRetention"/> says:
+    /// by default when the body was not read into <c>Body</c> (a failure, an empty body, an
+    /// untyped node's non-JSON body) and for <c>string</c> nodes; null for a body read into a
+    /// typed <c>Body</c>, for HEAD, and when no response arrived.
+    /// </summary>
     public string? RawBody => _rawBody ??= KeptBody.Decode(_rawBodyUtf8);
 
     /// <summary>The response and content headers, names compared ignoring case; multiple values joined with ", ".</summary>
-    public IReadOnlyDictionary<string, string> Headers { get; }
+    public IReadOnlyDictionary<string, string> Headers { get; internal set; } = s_noHeaders;
 
     /// <summary>When the request started (from the runtime's <see cref="TimeProvider"/>).</summary>
     public DateTimeOffset StartedAt { get; }
 
     /// <summary>How long the whole exchange took.</summary>
-    public TimeSpan Elapsed { get; }
+    public TimeSpan Elapsed { get; internal set; }
 
     /// <summary>Why the node failed; null when it succeeded.</summary>
-    public NodeError? Error { get; }
+    public NodeError? Error { get; private set; }
+
+    /// <summary>The body text when it has been decoded, or was never UTF-8; see <see cref="RawBodyUtf8"/>.</summary>
+    internal string? RawBodyText
+    {
+        get => _rawBody;
+        set => _rawBody = value;
+    }
+
+    /// <summary>
+    /// The UTF-8 body (without a BOM) that <see cref="RawBody"/> decodes from on first use, so a
+    /// caller that never reads the text pays no string for it: what <see cref="KeptBody.Keep"/> gave.
+    /// </summary>
+    internal object? RawBodyUtf8
+    {
+        set => _rawBodyUtf8 = value;
+    }
+
+    /// <summary>Records why the execution failed, and the outcome that follows from it.</summary>
+    internal void Fail(NodeError error)
+    {
+        Error = error;
+        Outcome = error.Kind switch
+        {
+            NodeErrorKind.Timeout => NodeOutcome.TimedOut,
+            NodeErrorKind.Cancelled => NodeOutcome.Cancelled,
+            NodeErrorKind.RunAborted => NodeOutcome.NotExecuted,
+            NodeErrorKind.SkippedInput => NodeOutcome.Skipped,
+            _ => NodeOutcome.Failed,
+        };
+    }
 
     /// <summary>A response header as a value that is skipped when the node did not succeed or the header is absent.</summary>
     public NodeValue<string> Header(string name)
@@ -86,14 +121,13 @@ public abstract class NodeResult
 /// <typeparam name="T">The response body type.</typeparam>
 public sealed class NodeResult<T> : NodeResult
 {
-    internal NodeResult(NodeExchange exchange, T? body)
-        : base(exchange)
+    internal NodeResult(string nodeName, DateTimeOffset startedAt)
+        : base(nodeName, startedAt)
     {
-        Body = body;
     }
 
     /// <summary>The typed response body; default when the node did not succeed or the method is HEAD.</summary>
-    public T? Body { get; }
+    public T? Body { get; internal set; }
 
     /// <summary>
     /// Reads a value from the body, for later nodes and record updates: skipped (with the node's

@@ -45,19 +45,19 @@ internal sealed class NodeTelemetry : IDisposable
     /// <summary>True when the span or a log line will show the URL, so it is worth building.</summary>
     public bool NeedsUrl(Activity? activity) => activity is not null || _logger.IsEnabled(LogLevel.Warning);
 
-    public void Complete(Activity? activity, NodeDescriptor descriptor, NodeExchange exchange, string redactedUrl)
+    public void Complete(Activity? activity, NodeDescriptor descriptor, NodeResult result, string redactedUrl)
     {
-        string outcome = exchange.Outcome.ToString();
+        string outcome = NameOf(result.Outcome);
         if (activity is not null)
         {
             activity.SetTag("url.full", redactedUrl);
             activity.SetTag("sdknodes.outcome", outcome);
-            if (exchange.StatusCode is int status)
+            if (result.StatusCode is int status)
             {
                 activity.SetTag("http.response.status_code", status);
             }
 
-            if (exchange.Error is { } error)
+            if (result.Error is { } error)
             {
                 activity.SetTag("error.type", error.Kind.ToString());
                 activity.SetStatus(ActivityStatusCode.Error, error.Message);
@@ -66,30 +66,46 @@ internal sealed class NodeTelemetry : IDisposable
             activity.Dispose();
         }
 
-        var tags = new TagList { { "sdknodes.node", descriptor.Name }, { "sdknodes.outcome", outcome } };
-        _duration.Record(exchange.Elapsed.TotalSeconds, tags);
-        if (exchange.Outcome != NodeOutcome.Succeeded)
+        // Instruments nobody listens to are skipped, tags and all.
+        if (_duration.Enabled || _failures.Enabled)
         {
-            tags.Add("error.type", exchange.Error?.Kind.ToString());
-            _failures.Add(1, tags);
+            var tags = new TagList { { "sdknodes.node", descriptor.Name }, { "sdknodes.outcome", outcome } };
+            _duration.Record(result.Elapsed.TotalSeconds, tags);
+            if (result.Outcome != NodeOutcome.Succeeded)
+            {
+                tags.Add("error.type", result.Error?.Kind.ToString());
+                _failures.Add(1, tags);
+            }
         }
 
-        Log(descriptor, exchange, redactedUrl);
+        Log(descriptor, result, redactedUrl);
     }
 
-    private void Log(NodeDescriptor descriptor, NodeExchange exchange, string redactedUrl)
+    // Enum.ToString boxes and looks the name up on every call; these are constants.
+    private static string NameOf(NodeOutcome outcome) => outcome switch
     {
-        double elapsedMs = exchange.Elapsed.TotalMilliseconds;
-        switch (exchange.Outcome)
+        NodeOutcome.Succeeded => nameof(NodeOutcome.Succeeded),
+        NodeOutcome.Failed => nameof(NodeOutcome.Failed),
+        NodeOutcome.TimedOut => nameof(NodeOutcome.TimedOut),
+        NodeOutcome.NotExecuted => nameof(NodeOutcome.NotExecuted),
+        NodeOutcome.Skipped => nameof(NodeOutcome.Skipped),
+        NodeOutcome.Cancelled => nameof(NodeOutcome.Cancelled),
+        _ => outcome.ToString(),
+    };
+
+    private void Log(NodeDescriptor descriptor, NodeResult result, string redactedUrl)
+    {
+        double elapsedMs = result.Elapsed.TotalMilliseconds;
+        switch (result.Outcome)
         {
             case NodeOutcome.Succeeded:
-                NodeLog.Succeeded(_logger, descriptor.Name, descriptor.Method, redactedUrl, exchange.StatusCode, elapsedMs);
+                NodeLog.Succeeded(_logger, descriptor.Name, descriptor.Method, redactedUrl, result.StatusCode, elapsedMs);
                 break;
             case NodeOutcome.NotExecuted or NodeOutcome.Skipped:
-                NodeLog.NotRun(_logger, descriptor.Name, exchange.Outcome, exchange.Error?.Message);
+                NodeLog.NotRun(_logger, descriptor.Name, result.Outcome, result.Error?.Message);
                 break;
             default:
-                NodeLog.Failed(_logger, descriptor.Name, descriptor.Method, redactedUrl, exchange.Outcome, exchange.Error?.Kind, elapsedMs, exchange.Error?.Message);
+                NodeLog.Failed(_logger, descriptor.Name, descriptor.Method, redactedUrl, result.Outcome, result.Error?.Kind, elapsedMs, result.Error?.Message);
                 break;
         }
     }

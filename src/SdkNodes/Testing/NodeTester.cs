@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
@@ -75,7 +76,8 @@ public sealed class NodeTester
         }
 
         await _store.SaveAsync(descriptor.FullName, Saved(descriptor, merged), cancellationToken).ConfigureAwait(false);
-        var scope = new ExecutionScope(null, ThrowOnAbort: false, NotRun: null);
+        // The report shows the body, so it is kept even when it was read as JSON.
+        var scope = new ExecutionScope(null, ThrowOnAbort: false, NotRun: null, KeepRawBody: true);
         NodeResult<JsonElement?> result = await _runtime.ExecuteAsync(node, UntypedBodyReader.Instance, scope, cancellationToken).ConfigureAwait(false);
         return new TestReport
         {
@@ -154,17 +156,18 @@ public sealed class NodeTester
         try
         {
             using JsonDocument document = JsonDocument.Parse(body);
-            return JsonSerializer.Serialize(document.RootElement, TestReportJson.Default.JsonElement);
+            var text = new System.Buffers.ArrayBufferWriter<byte>(body.Length * 2);
+            // For people to read: "Fürth", not "F\u00FCrth" (the report is not embedded in HTML).
+            using (var writer = new Utf8JsonWriter(text, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+            {
+                document.RootElement.WriteTo(writer);
+            }
+
+            return System.Text.Encoding.UTF8.GetString(text.WrittenSpan);
         }
         catch (JsonException)
         {
             return body;
         }
     }
-}
-
-[System.Text.Json.Serialization.JsonSourceGenerationOptions(WriteIndented = true)]
-[System.Text.Json.Serialization.JsonSerializable(typeof(JsonElement))]
-internal sealed partial class TestReportJson : System.Text.Json.Serialization.JsonSerializerContext
-{
 }

@@ -12,7 +12,7 @@ public sealed class ResponseTests
     private const string IpJson = """{"error_code":0,"province":"California","city":"Mountain View","isp":"Google"}""";
 
     [Fact]
-    public async Task TypedNode_ExposesBodyRawBodyHeadersStatusAndTiming()
+    public async Task TypedNode_KeepingRawBody_ExposesBodyRawBodyHeadersStatusAndTiming()
     {
         var startedAt = new DateTimeOffset(2025, 3, 14, 9, 26, 53, TimeSpan.Zero);
         var time = new FakeTimeProvider(startedAt);
@@ -22,7 +22,7 @@ public sealed class ResponseTests
             return Results.Text(IpJson, "application/json");
         });
         await using var server = await LoopbackServer.StartAsync(app => app.MapGet("/ip", held.Route));
-        using var runtime = TestRuntime.For(server, time: time);
+        using var runtime = TestRuntime.For(server, time: time, configure: o => o.RawBodyRetention = RawBodyRetention.Always);
 
         var sending = new LookupIp { Ip = "8.8.8.8" }.SendAsync(runtime, TestRuntime.Token);
         await held.WaitUntilArrivedAsync();
@@ -58,7 +58,10 @@ public sealed class ResponseTests
         JsonElement body = Assert.NotNull(result.Body);
         Assert.Equal("i-1", body.GetProperty("id").GetString());
         Assert.Equal(2, body.GetProperty("tags").GetArrayLength());
-        Assert.Equal("""{"id":"i-1","tags":["a","b"]}""", result.RawBody);
+        Assert.Equal("""{"id":"i-1","tags":["a","b"]}""", body.GetRawText());
+
+        // Read into Body, so (by default) not kept a second time as text.
+        Assert.Null(result.RawBody);
     }
 
     [Fact]
@@ -96,7 +99,7 @@ public sealed class ResponseTests
         byte[] json = [0xEF, 0xBB, 0xBF, .. System.Text.Encoding.UTF8.GetBytes("""{"province":"Bayern","city":"Fürth","isp":"x"}""")];
         await using var server = await LoopbackServer.StartAsync(app =>
             app.MapGet("/ip", () => Results.Bytes(json, "application/json")));
-        using var runtime = TestRuntime.For(server);
+        using var runtime = TestRuntime.For(server, configure: o => o.RawBodyRetention = RawBodyRetention.Always);
 
         var result = await new LookupIp { Ip = "8.8.8.8" }.SendAsync(runtime, TestRuntime.Token);
 
