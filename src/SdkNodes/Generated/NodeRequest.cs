@@ -218,6 +218,10 @@ public static class NodeRequest
                 IndentCharacter = options.IndentCharacter,
                 IndentSize = options.IndentSize,
                 NewLine = options.NewLine,
+                MaxDepth = options.MaxDepth,
+
+                // As JsonSerializer's own writers: the serializer writes well-formed JSON.
+                SkipValidation = true,
             }))
             {
                 write(json, state);
