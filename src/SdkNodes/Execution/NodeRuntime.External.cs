@@ -7,8 +7,6 @@ using System.Net.Http;
 using System.Runtime.ExceptionServices;
 using System.Threading;
 using System.Threading.Tasks;
-using Polly;
-using Polly.Timeout;
 
 namespace SdkNodes;
 
@@ -31,10 +29,10 @@ public sealed partial class NodeRuntime
         ExternalResponse<T>? response = null;
         ExceptionDispatchInfo? cancellation = null;
         TimeSpan timeout = TimeoutFor(descriptor);
-        ResilienceContext context = ResilienceContextPool.Shared.Get(cancellationToken);
+        RunningTimeout deadline = _timeouts.Start(timeout, cancellationToken);
         try
         {
-            response = await _timeouts.For(timeout).ExecuteAsync(static async (ctx, c) => await c(ctx.CancellationToken).ConfigureAwait(false), context, call).ConfigureAwait(false);
+            response = await call(deadline.Token).ConfigureAwait(false);
             result.StatusCode = response.StatusCode;
             result.Headers = response.Headers;
             result.RawBodyText = response.RawBody;
@@ -53,7 +51,7 @@ public sealed partial class NodeRuntime
                 result.Fail(error);
             }
         }
-        catch (TimeoutRejectedException)
+        catch (OperationCanceledException) when (deadline.HasExpired(cancellationToken))
         {
             result.Fail(FailureMessages.Timeout(null, timeout));
         }
@@ -68,7 +66,7 @@ public sealed partial class NodeRuntime
         }
         finally
         {
-            ResilienceContextPool.Shared.Return(context);
+            await _timeouts.StopAsync(deadline).ConfigureAwait(false);
         }
 
         result.Elapsed = _time.GetElapsedTime(startTimestamp);

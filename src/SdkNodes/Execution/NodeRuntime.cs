@@ -8,8 +8,6 @@ using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using System.Threading;
 using System.Threading.Tasks;
-using Polly;
-using Polly.Timeout;
 
 namespace SdkNodes;
 
@@ -28,7 +26,7 @@ public sealed partial class NodeRuntime : IDisposable
     private readonly bool _keepRawBody;
     private readonly RequestPreparer _requests;
     private readonly HttpInvokerPool _invokers;
-    private readonly TimeoutPipeline _timeouts;
+    private readonly TimeoutTokens _timeouts;
     private readonly NodeTelemetry _telemetry;
 
     /// <summary>Creates a runtime.</summary>
@@ -58,7 +56,7 @@ public sealed partial class NodeRuntime : IDisposable
         JsonSerializerOptions = CreateJsonOptions(options);
         _requests = new RequestPreparer(options, JsonSerializerOptions);
         _invokers = new HttpInvokerPool(new HandlerSettings(options), handler, handlerFactory);
-        _timeouts = new TimeoutPipeline(_time);
+        _timeouts = new TimeoutTokens(_time);
         _telemetry = new NodeTelemetry(options.LoggerFactory);
     }
 
@@ -95,6 +93,7 @@ public sealed partial class NodeRuntime : IDisposable
     {
         _invokers.Dispose();
         _telemetry.Dispose();
+        _timeouts.Dispose();
     }
 
     internal long GetTimestamp() => _time.GetTimestamp();
@@ -194,52 +193,38 @@ public sealed partial class NodeRuntime : IDisposable
         CancellationToken cancellationToken)
     {
         TimeSpan timeout = TimeoutFor(descriptor);
-        ResilienceContext context = ResilienceContextPool.Shared.Get(cancellationToken);
-        Outcome<T?> outcome;
+        RunningTimeout deadline = _timeouts.Start(timeout, cancellationToken);
         try
         {
-            // The outcome form: Polly hands back what the exchange threw (or its own timeout)
-            // instead of throwing it, and skips a wrapper of its own around the callback.
             var state = new ExchangeState<T>(this, request, descriptor, reader, result, keepRawBody);
-            outcome = await _timeouts.For(timeout).ExecuteOutcomeAsync(
-                static (ctx, s) => s.Runtime.ExchangeAsync(s, ctx.CancellationToken),
-                context,
-                state).ConfigureAwait(false);
+            return await ExchangeAsync(state, deadline.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (deadline.HasExpired(cancellationToken))
+        {
+            result.Fail(FailureMessages.Timeout(request.RequestUri, timeout));
+        }
+        catch (NodeFailureException ex)
+        {
+            result.Fail(ex.Error);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // Anything else a handler throws (the caller's own pipeline included) is this
+            // node's failure, never an escape: under Continue nothing leaves SendAsync, and the
+            // history still gets its one record. The caller's own cancellation does leave.
+            NodeError error = FailureMessages.FromException(ex, request.RequestUri);
+            result.Fail(_invokers.ProxyFor(descriptor) is { } proxy ? ProxyFailures.Explain(error, proxy, request.RequestUri) : error);
         }
         finally
         {
-            ResilienceContextPool.Shared.Return(context);
-        }
-
-        switch (outcome.Exception)
-        {
-            case null:
-                return outcome.Result;
-            case TimeoutRejectedException:
-                result.Fail(FailureMessages.Timeout(request.RequestUri, timeout));
-                break;
-            case NodeFailureException failure:
-                result.Fail(failure.Error);
-                break;
-            case OperationCanceledException when cancellationToken.IsCancellationRequested:
-                // The caller cancelled: that leaves SendAsync (after the history record).
-                ExceptionDispatchInfo.Throw(outcome.Exception);
-                break;
-            case Exception ex:
-                // Anything else a handler throws (the caller's own pipeline included) is this
-                // node's failure, never an escape: under Continue nothing leaves SendAsync, and the
-                // history still gets its one record.
-                NodeError error = FailureMessages.FromException(ex, request.RequestUri);
-                result.Fail(_invokers.ProxyFor(descriptor) is { } proxy ? ProxyFailures.Explain(error, proxy, request.RequestUri) : error);
-                break;
+            await _timeouts.StopAsync(deadline).ConfigureAwait(false);
         }
 
         return default;
     }
 
     // The exchange proper, inside the timeout: send, read the whole body, then judge it.
-    // What it throws, Polly turns into the outcome's exception.
-    private async ValueTask<Outcome<T?>> ExchangeAsync<T>(ExchangeState<T> state, CancellationToken cancellationToken)
+    private async ValueTask<T?> ExchangeAsync<T>(ExchangeState<T> state, CancellationToken cancellationToken)
     {
         using HttpResponseMessage response = await SendAsync(state.Request, state.Descriptor, cancellationToken).ConfigureAwait(false);
         NodeResult result = state.Result;
@@ -248,7 +233,7 @@ public sealed partial class NodeRuntime : IDisposable
 
         if (state.Request.Method == HttpMethod.Head)
         {
-            return Outcome.FromResult<T?>(Judge(state, [], hasBody: false));
+            return Judge(state, [], hasBody: false);
         }
 
         using ResponseBytes bytes = await ResponseBytes.ReadAsync(response.Content, state.Descriptor.MaxResponseBytes ?? _maxResponseBytes, cancellationToken).ConfigureAwait(false);
@@ -264,14 +249,14 @@ public sealed partial class NodeRuntime : IDisposable
                 result.RawBodyUtf8 = KeptBody.Keep(utf8);
             }
 
-            return Outcome.FromResult<T?>(body);
+            return body;
         }
 
         // JSON readers want UTF-8: a body in another charset is decoded and re-encoded (and the
         // text, made anyway, is kept).
         string text = bytes.GetText();
         result.RawBodyText = text;
-        return Outcome.FromResult<T?>(Judge(state, System.Text.Encoding.UTF8.GetBytes(text), hasBody: true));
+        return Judge(state, System.Text.Encoding.UTF8.GetBytes(text), hasBody: true);
     }
 
     // See RawBodyRetention: the text is kept unless the body was read into Body.

@@ -21,7 +21,7 @@ public sealed class BenchClients : IDisposable
         var refitJson = new JsonSerializerOptions(JsonSerializerDefaults.Web) { TypeInfoResolver = BenchJsonContext.Default };
         Refit = RestService.For<IBenchApi>(_refitHttp, new RefitSettings { ContentSerializer = new SystemTextJsonContentSerializer(refitJson) });
 
-        // The runtime's defaults: 10 s timeout through its Polly pipeline, history on.
+        // The runtime's defaults: the 10 s timeout, history on.
         var options = new NodeRuntimeOptions { BaseAddress = baseAddress, JsonTypeInfoResolver = BenchJsonContext.Default };
         options.HistorySinks.Add(History);
         Runtime = new NodeRuntime(options, handler);

@@ -194,7 +194,7 @@ public sealed class TimeoutTests
         await cancel.CancelAsync();
         var thrown = await Record.ExceptionAsync(() => sending);
 
-        // Exactly cancellation: not a Polly TimeoutRejectedException, not a TimedOut result.
+        // Exactly cancellation: not a timeout, not a TimedOut result.
         Assert.IsAssignableFrom<OperationCanceledException>(thrown);
         var record = Assert.Single(history.Records);
         Assert.Equal(NodeOutcome.Cancelled, record.Outcome);
