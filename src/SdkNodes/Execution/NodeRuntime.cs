@@ -147,7 +147,26 @@ public sealed partial class NodeRuntime : IDisposable
         {
             if (request is not null)
             {
-                body = await SendThroughPipelineAsync(request, descriptor, reader, result, scope.KeepRawBody, cancellationToken).ConfigureAwait(false);
+                // The whole exchange runs under the node's timeout (written out here rather than
+                // in a method of its own: one async layer less on every call).
+                TimeSpan timeout = TimeoutFor(descriptor);
+                RunningTimeout deadline = _timeouts.Start(timeout, cancellationToken);
+                try
+                {
+                    var exchange = new ExchangeState<T>(request, descriptor, reader, result, scope.KeepRawBody);
+                    body = await ExchangeAsync(exchange, deadline.Token).ConfigureAwait(false);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+                {
+                    // Whatever a handler throws (the caller's own pipeline included) is this node's
+                    // failure, never an escape: under Continue nothing leaves SendAsync, and the
+                    // history still gets its one record. Only the caller's cancellation leaves.
+                    result.Fail(Describe(ex, deadline.HasExpired(cancellationToken), timeout, request, descriptor));
+                }
+                finally
+                {
+                    await _timeouts.StopAsync(deadline).ConfigureAwait(false);
+                }
             }
         }
         catch (OperationCanceledException ex) when (cancellationToken.IsCancellationRequested)
@@ -184,43 +203,22 @@ public sealed partial class NodeRuntime : IDisposable
         return result;
     }
 
-    private async ValueTask<T?> SendThroughPipelineAsync<T>(
-        HttpRequestMessage request,
-        NodeDescriptor descriptor,
-        BodyReader<T> reader,
-        NodeResult result,
-        bool keepRawBody,
-        CancellationToken cancellationToken)
+    // What a failed exchange tells the user: a timeout, a refusal the runtime made itself
+    // (a redirect it would not follow), or what the handler threw.
+    private NodeError Describe(Exception ex, bool timedOut, TimeSpan timeout, HttpRequestMessage request, NodeDescriptor descriptor)
     {
-        TimeSpan timeout = TimeoutFor(descriptor);
-        RunningTimeout deadline = _timeouts.Start(timeout, cancellationToken);
-        try
+        if (timedOut && ex is OperationCanceledException)
         {
-            var state = new ExchangeState<T>(this, request, descriptor, reader, result, keepRawBody);
-            return await ExchangeAsync(state, deadline.Token).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (deadline.HasExpired(cancellationToken))
-        {
-            result.Fail(FailureMessages.Timeout(request.RequestUri, timeout));
-        }
-        catch (NodeFailureException ex)
-        {
-            result.Fail(ex.Error);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-        {
-            // Anything else a handler throws (the caller's own pipeline included) is this
-            // node's failure, never an escape: under Continue nothing leaves SendAsync, and the
-            // history still gets its one record. The caller's own cancellation does leave.
-            NodeError error = FailureMessages.FromException(ex, request.RequestUri);
-            result.Fail(_invokers.ProxyFor(descriptor) is { } proxy ? ProxyFailures.Explain(error, proxy, request.RequestUri) : error);
-        }
-        finally
-        {
-            await _timeouts.StopAsync(deadline).ConfigureAwait(false);
+            return FailureMessages.Timeout(request.RequestUri, timeout);
         }
 
-        return default;
+        if (ex is NodeFailureException failure)
+        {
+            return failure.Error;
+        }
+
+        NodeError error = FailureMessages.FromException(ex, request.RequestUri);
+        return _invokers.ProxyFor(descriptor) is { } proxy ? ProxyFailures.Explain(error, proxy, request.RequestUri) : error;
     }
 
     // The exchange proper, inside the timeout: send, read the whole body, then judge it.
@@ -380,9 +378,8 @@ public sealed partial class NodeRuntime : IDisposable
         return json;
     }
 
-    // A struct: the pipeline passes its state by value, so no allocation per call.
+    // What one exchange works on, passed down as one value (a struct: no allocation per call).
     private readonly record struct ExchangeState<T>(
-        NodeRuntime Runtime,
         HttpRequestMessage Request,
         NodeDescriptor Descriptor,
         BodyReader<T> Reader,

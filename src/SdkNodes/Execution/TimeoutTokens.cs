@@ -55,22 +55,38 @@ internal sealed class TimeoutTokens : IDisposable
         CancellationTokenRegistration link = callerToken.CanBeCanceled
             ? callerToken.UnsafeRegister(static s => ((CancellationTokenSource)s!).Cancel(), source)
             : default;
-        return new RunningTimeout(source, link);
+        return new RunningTimeout(source, link, callerToken.CanBeCanceled);
     }
 
     /// <summary>Stops the timeout and keeps its source for the next exchange when it can be reused.</summary>
-    public async ValueTask StopAsync(RunningTimeout running)
+    public ValueTask StopAsync(RunningTimeout running)
+    {
+        if (!running.IsLinked)
+        {
+            Recycle(running.Source);
+            return default;
+        }
+
+        return UnlinkAndRecycleAsync(running);
+    }
+
+    private async ValueTask UnlinkAndRecycleAsync(RunningTimeout running)
     {
         // Awaited: the caller's cancellation may be running right now, and must not cancel the
         // source after another exchange took it from the pool.
         await running.Link.DisposeAsync().ConfigureAwait(false);
-        if (_pool is not null && running.Source.TryReset())
+        Recycle(running.Source);
+    }
+
+    private void Recycle(CancellationTokenSource source)
+    {
+        if (_pool is not null && source.TryReset())
         {
-            _pool.Enqueue(running.Source);
+            _pool.Enqueue(source);
         }
         else
         {
-            running.Source.Dispose();
+            source.Dispose();
         }
     }
 
@@ -84,11 +100,15 @@ internal sealed class TimeoutTokens : IDisposable
 }
 
 /// <summary>A started timeout: its token, and whether it is the timeout (not the caller) that cancelled it.</summary>
-internal readonly struct RunningTimeout(CancellationTokenSource source, CancellationTokenRegistration link)
+internal readonly struct RunningTimeout(CancellationTokenSource source, CancellationTokenRegistration link, bool isLinked)
 {
     public CancellationTokenSource Source { get; } = source;
 
+    /// <summary>The registration that cancels <see cref="Source"/> with the caller's token.</summary>
     public CancellationTokenRegistration Link { get; } = link;
+
+    /// <summary>False when the caller's token cannot be cancelled, so there is no <see cref="Link"/>.</summary>
+    public bool IsLinked { get; } = isLinked;
 
     /// <summary>The token the exchange runs under.</summary>
     public CancellationToken Token => Source.Token;
