@@ -22,7 +22,8 @@ public static class NodeRequest
     /// <exception cref="NodeInputException">The expanded path has a <c>.</c> or <c>..</c> segment.</exception>
     public static HttpRequestMessage Create(HttpMethod method, string uri, string nodeName)
     {
-        if (HasDotSegment(uri))
+        bool absolute = HasScheme(uri);
+        if (HasDotSegment(uri, absolute))
         {
             // RFC 6570 leaves '.' unencoded, and System.Uri removes "." and ".." segments (even
             // written %2E%2E), so a value of ".." would climb out of the template's path.
@@ -30,14 +31,16 @@ public static class NodeRequest
                 $"The address of {nodeName} would contain a '.' or '..' path segment, which would change its path; a value may not form such a segment.");
         }
 
-        return new HttpRequestMessage(method, new Uri(uri, HasScheme(uri) ? UriKind.Absolute : UriKind.Relative));
+        return new HttpRequestMessage(method, new Uri(uri, absolute ? UriKind.Absolute : UriKind.Relative));
     }
 
     /// <summary>True when the path of <paramref name="uri"/> has a segment that is "." or "..", plain or percent-encoded.</summary>
-    public static bool HasDotSegment(string uri)
+    public static bool HasDotSegment(string uri) => HasDotSegment(uri, HasScheme(uri));
+
+    private static bool HasDotSegment(string uri, bool hasScheme)
     {
         ReadOnlySpan<char> path = uri;
-        if (HasScheme(uri))
+        if (hasScheme)
         {
             int authority = uri.IndexOf("//", StringComparison.Ordinal);
             int pathStart = authority < 0 ? uri.IndexOf(':') + 1 : uri.IndexOfAny(['/', '?', '#'], authority + 2);
@@ -48,6 +51,12 @@ public static class NodeRequest
         if (end >= 0)
         {
             path = path[..end];
+        }
+
+        if (path.IndexOfAny('.', '%') < 0)
+        {
+            // The usual case, settled without splitting: no dot, plain or encoded, at all.
+            return false;
         }
 
         foreach (Range range in path.Split('/'))
@@ -208,7 +217,8 @@ public static class NodeRequest
     // Writes the JSON into a pooled buffer that the request's content then owns (see JsonBodyContent).
     private static void AttachJson<TState>(HttpRequestMessage request, JsonSerializerOptions options, Action<Utf8JsonWriter, TState> write, TState state)
     {
-        var buffer = new PooledBufferWriter(1024);
+        // Most bodies fit the first buffer (pooled, so a larger one costs nothing more).
+        var buffer = new PooledBufferWriter(4096);
         try
         {
             using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions

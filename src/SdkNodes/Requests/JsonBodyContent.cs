@@ -49,12 +49,35 @@ internal sealed class JsonBodyContent : HttpContent
     protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context)
         => SerializeToStreamAsync(stream, context, CancellationToken.None);
 
-    protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context, CancellationToken cancellationToken)
+    protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context, CancellationToken cancellationToken)
     {
         BeginSend();
+        ValueTask write;
         try
         {
-            await stream.WriteAsync(_buffer.AsMemory(0, _length), cancellationToken).ConfigureAwait(false);
+            write = stream.WriteAsync(_buffer.AsMemory(0, _length), cancellationToken);
+        }
+        catch
+        {
+            EndSend();
+            throw;
+        }
+
+        if (write.IsCompletedSuccessfully)
+        {
+            // Written at once (into the connection's buffer): no state machine.
+            EndSend();
+            return Task.CompletedTask;
+        }
+
+        return EndSendWhenWrittenAsync(write);
+    }
+
+    private async Task EndSendWhenWrittenAsync(ValueTask write)
+    {
+        try
+        {
+            await write.ConfigureAwait(false);
         }
         finally
         {

@@ -60,6 +60,18 @@ public sealed class JsonBodyContentTests
         Assert.Single(pool.Returned);
     }
 
+    [Fact]
+    public async Task AStreamThatThrowsAtOnce_StillLetsDisposeReturnTheBuffer()
+    {
+        var pool = new RecordingPool();
+        var content = Create(pool, "{}");
+
+        await Assert.ThrowsAsync<HttpRequestException>(() => content.CopyToAsync(new ThrowingStream(), TestContext.Current.CancellationToken));
+        content.Dispose();
+
+        Assert.Single(pool.Returned);
+    }
+
     private static JsonBodyContent Create(ArrayPool<byte> pool, string json)
     {
         var writer = new PooledBufferWriter(16, pool);
@@ -92,6 +104,12 @@ public sealed class JsonBodyContentTests
             await Release.Task.ConfigureAwait(false);
             Written.Write(buffer.Span);
         }
+    }
+
+    private sealed class ThrowingStream : MemoryStream
+    {
+        public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+            => throw new IOException("The stream is closed.");
     }
 
     private sealed class BrokenStream : MemoryStream
