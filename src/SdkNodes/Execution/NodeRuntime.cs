@@ -365,6 +365,14 @@ public sealed partial class NodeRuntime : IDisposable
 
     private static JsonSerializerOptions CreateJsonOptions(NodeRuntimeOptions options)
     {
+        if (options.JsonSerializerOptions is { IsReadOnly: true, TypeInfoResolver: not null } readOnly && options.JsonTypeInfoResolver is null)
+        {
+            // Options that can no longer change are used as they are, not copied: a
+            // source-generated context's own Options then share its metadata (made once) with
+            // the rest of the application, instead of the runtime building its own copy.
+            return readOnly;
+        }
+
         var json = options.JsonSerializerOptions is { } given
             ? new JsonSerializerOptions(given)
             : new JsonSerializerOptions(JsonSerializerDefaults.Web);

@@ -22,7 +22,7 @@ public sealed class BenchClients : IDisposable
         Refit = RestService.For<IBenchApi>(_refitHttp, new RefitSettings { ContentSerializer = new SystemTextJsonContentSerializer(refitJson) });
 
         // The runtime's defaults: the 10 s timeout, history on.
-        var options = new NodeRuntimeOptions { BaseAddress = baseAddress, JsonTypeInfoResolver = BenchJsonContext.Default };
+        var options = new NodeRuntimeOptions { BaseAddress = baseAddress, JsonSerializerOptions = BenchJsonContext.Default.Options };
         options.HistorySinks.Add(History);
         Runtime = new NodeRuntime(options, handler);
     }

@@ -84,6 +84,33 @@ public sealed class JsonOptionsTests
     }
 
     [Fact]
+    public async Task ASourceGeneratedContextsOwnOptions_AreUsedAsTheyAre_NotCopied()
+    {
+        await using var server = await StartServerAsync();
+        using var runtime = TestRuntime.For(server, configure: o => o.JsonSerializerOptions = TestJsonContext.Default.Options);
+
+        var result = await new PostThing { Thing = new Thing("gear", 9) }.SendAsync(runtime, TestRuntime.Token);
+
+        Assert.Same(TestJsonContext.Default.Options, runtime.JsonSerializerOptions);
+
+        // The context declares no naming policy: its own options write the names as they are.
+        Assert.Equal("""{"Name":"gear","Count":9}""", server.SingleRequest.Body);
+        Assert.Equal(new Thing("gear", 9), result.Body);
+    }
+
+    [Fact]
+    public void OptionsThatCanStillChange_AreCopied_SoLaterChangesDoNotReachTheRuntime()
+    {
+        var json = new JsonSerializerOptions(JsonSerializerDefaults.Web);
+        using var runtime = new NodeRuntime(new NodeRuntimeOptions { JsonSerializerOptions = json });
+
+        json.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
+
+        Assert.NotSame(json, runtime.JsonSerializerOptions);
+        Assert.Same(JsonNamingPolicy.CamelCase, runtime.JsonSerializerOptions.PropertyNamingPolicy);
+    }
+
+    [Fact]
     public void Runtime_JsonOptions_DefaultToWebNamingAndAreReadOnly()
     {
         using var runtime = new NodeRuntime(new NodeRuntimeOptions());
