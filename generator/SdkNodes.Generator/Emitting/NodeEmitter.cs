@@ -107,9 +107,9 @@ internal static partial class NodeEmitter
     {
         writer.WriteLine("/// <summary>The exact request <c>SendAsync</c> would send (a relative template gives a relative address).</summary>");
         writer.WriteLine("public global::System.Net.Http.HttpRequestMessage CreateRequest()");
-        writer.WriteLine($"    => (({Runtime}.IGeneratedNode)this).CreateRequest({Generated}.NodeRequest.DefaultJsonOptions);");
+        writer.WriteLine($"    => (({Runtime}.IGeneratedNode)this).CreateRequest({Generated}.NodeRequest.DefaultJsonOptions, null);");
         writer.WriteLine();
-        writer.OpenBlock($"global::System.Net.Http.HttpRequestMessage {Runtime}.IGeneratedNode.CreateRequest(global::System.Text.Json.JsonSerializerOptions jsonOptions)");
+        writer.OpenBlock($"global::System.Net.Http.HttpRequestMessage {Runtime}.IGeneratedNode.CreateRequest(global::System.Text.Json.JsonSerializerOptions jsonOptions, string? baseRoot)");
         foreach (PropertyModel property in node.Properties)
         {
             if (property.IsRequired && property.IsReferenceType && property.Binding != PropertyBinding.None)
@@ -118,7 +118,7 @@ internal static partial class NodeEmitter
             }
         }
 
-        writer.WriteLine($"var request = {Generated}.NodeRequest.Create({HttpMethod(node.Method)}, (({Runtime}.IGeneratedNode)this).FormatUri(false), {CSharpLiteral.String(node.ClassName)});");
+        writer.WriteLine($"var request = {Generated}.NodeRequest.Create({HttpMethod(node.Method)}, (({Runtime}.IGeneratedNode)this).FormatUri(false), baseRoot, {CSharpLiteral.String(node.ClassName)});");
         foreach (StaticHeaderModel header in node.StaticHeaders)
         {
             writer.WriteLine($"{Generated}.NodeRequest.AddHeader(request, {CSharpLiteral.String(header.Name)}, {CSharpLiteral.String(header.Value)});");

@@ -36,7 +36,7 @@ internal sealed class RequestPreparer
         HttpRequestMessage request;
         try
         {
-            request = node.CreateRequest(_json);
+            request = node.CreateRequest(_json, BaseFor(descriptor));
         }
         catch (NodeInputException ex)
         {
@@ -54,16 +54,9 @@ internal sealed class RequestPreparer
         string? problem = null;
         if (uri is not null && !uri.IsAbsoluteUri)
         {
-            string? baseRoot = BaseFor(descriptor);
-            if (baseRoot is null)
-            {
-                problem = $"{descriptor.Name} has the relative address '{descriptor.UriTemplate}' and no base address. " +
-                          $"Set NodeRuntimeOptions.BaseAddress or BaseAddresses[\"{descriptor.Name}\"].";
-            }
-            else
-            {
-                request.RequestUri = new Uri(Combine(baseRoot, uri.OriginalString), UriKind.Absolute);
-            }
+            // Relative after CreateRequest: there was no base address to join it to.
+            problem = $"{descriptor.Name} has the relative address '{descriptor.UriTemplate}' and no base address. " +
+                      $"Set NodeRuntimeOptions.BaseAddress or BaseAddresses[\"{descriptor.Name}\"].";
         }
         else if (uri is not null && uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps)
         {
@@ -98,7 +91,7 @@ internal sealed class RequestPreparer
             return url;
         }
 
-        return BaseFor(descriptor) is { } baseRoot ? Combine(baseRoot, url) : url;
+        return BaseFor(descriptor) is { } baseRoot ? Generated.NodeRequest.Join(baseRoot, url) : url;
     }
 
     // A secret that is not a header may be written into the URI (masked only by FormatUri(true)).
@@ -175,16 +168,4 @@ internal sealed class RequestPreparer
     }
 
     private static string RootOf(Uri baseAddress) => baseAddress.GetLeftPart(UriPartial.Path).TrimEnd('/');
-
-    // The relative address is appended to the base address's path (as Refit does), so a
-    // base of https://host/v2 and a template /orders/{id} give https://host/v2/orders/1.
-    private static string Combine(string root, string relative)
-    {
-        if (relative.Length == 0 || relative[0] is '/' or '?' or '#')
-        {
-            return root + relative;
-        }
-
-        return root + "/" + relative;
-    }
 }

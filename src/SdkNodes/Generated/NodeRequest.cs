@@ -15,12 +15,20 @@ public static class NodeRequest
     public static JsonSerializerOptions DefaultJsonOptions { get; } = CreateDefaultJsonOptions();
 
     /// <summary>Builds the request message for a node.</summary>
+    /// <param name="method">The HTTP method.</param>
+    /// <param name="uri">The expanded address.</param>
+    /// <param name="baseRoot">
+    /// The root a relative address is appended to (a base address without its trailing '/'), or
+    /// null to leave a relative address relative. Joining the text here parses the address once:
+    /// a relative <see cref="Uri"/> resolved afterwards would be parsed twice.
+    /// </param>
+    /// <param name="nodeName">The node's name, for the error message.</param>
     /// <remarks>
-    /// An address without a scheme stays relative: <see cref="UriKind.RelativeOrAbsolute"/> would
-    /// read <c>/orders/1</c> as a file path on Unix.
+    /// An address without a scheme and without a base stays relative: <see cref="UriKind.RelativeOrAbsolute"/>
+    /// would read <c>/orders/1</c> as a file path on Unix.
     /// </remarks>
     /// <exception cref="NodeInputException">The expanded path has a <c>.</c> or <c>..</c> segment.</exception>
-    public static HttpRequestMessage Create(HttpMethod method, string uri, string nodeName)
+    public static HttpRequestMessage Create(HttpMethod method, string uri, string? baseRoot, string nodeName)
     {
         bool absolute = HasScheme(uri);
         if (HasDotSegment(uri, absolute))
@@ -31,7 +39,28 @@ public static class NodeRequest
                 $"The address of {nodeName} would contain a '.' or '..' path segment, which would change its path; a value may not form such a segment.");
         }
 
-        return new HttpRequestMessage(method, new Uri(uri, absolute ? UriKind.Absolute : UriKind.Relative));
+        if (absolute)
+        {
+            return new HttpRequestMessage(method, new Uri(uri, UriKind.Absolute));
+        }
+
+        return baseRoot is null
+            ? new HttpRequestMessage(method, new Uri(uri, UriKind.Relative))
+            : new HttpRequestMessage(method, new Uri(Join(baseRoot, uri), UriKind.Absolute));
+    }
+
+    /// <summary>
+    /// Appends a relative address to a base root (as Refit does), so a base of
+    /// <c>https://host/v2</c> and a template <c>/orders/{id}</c> give <c>https://host/v2/orders/1</c>.
+    /// </summary>
+    internal static string Join(string baseRoot, string relative)
+    {
+        if (relative.Length == 0 || relative[0] is '/' or '?' or '#')
+        {
+            return baseRoot + relative;
+        }
+
+        return string.Concat(baseRoot, "/", relative);
     }
 
     /// <summary>True when the path of <paramref name="uri"/> has a segment that is "." or "..", plain or percent-encoded.</summary>

@@ -21,11 +21,11 @@ public interface IGeneratedNode
     NodeDescriptor Descriptor => throw Generated.NodeRequest.NotGenerated(GetType().FullName ?? GetType().Name);
 
     /// <summary>
-    /// Builds the request. A relative template gives a relative <see cref="HttpRequestMessage.RequestUri"/>,
-    /// which the runtime resolves against its base address.
+    /// Builds the request. A relative address is appended to <paramref name="baseRoot"/> (a base
+    /// address without its trailing '/'), or stays relative when that is null.
     /// </summary>
     /// <exception cref="NodeInputException">A value breaks a rule (a required value is null, a header holds a line break).</exception>
-    HttpRequestMessage CreateRequest(JsonSerializerOptions jsonOptions) => throw Generated.NodeRequest.NotGenerated(GetType().FullName ?? GetType().Name);
+    HttpRequestMessage CreateRequest(JsonSerializerOptions jsonOptions, string? baseRoot) => throw Generated.NodeRequest.NotGenerated(GetType().FullName ?? GetType().Name);
 
     /// <summary>The expanded URI, with <see cref="SecretAttribute"/> values replaced by <c>***</c> when asked.</summary>
     string FormatUri(bool redactSecrets) => throw Generated.NodeRequest.NotGenerated(GetType().FullName ?? GetType().Name);

@@ -83,13 +83,13 @@ namespace Contoso.Nodes
 
         /// <summary>The exact request <c>SendAsync</c> would send (a relative template gives a relative address).</summary>
         public global::System.Net.Http.HttpRequestMessage CreateRequest()
-            => ((global::SdkNodes.IGeneratedNode)this).CreateRequest(global::SdkNodes.Generated.NodeRequest.DefaultJsonOptions);
+            => ((global::SdkNodes.IGeneratedNode)this).CreateRequest(global::SdkNodes.Generated.NodeRequest.DefaultJsonOptions, null);
 
-        global::System.Net.Http.HttpRequestMessage global::SdkNodes.IGeneratedNode.CreateRequest(global::System.Text.Json.JsonSerializerOptions jsonOptions)
+        global::System.Net.Http.HttpRequestMessage global::SdkNodes.IGeneratedNode.CreateRequest(global::System.Text.Json.JsonSerializerOptions jsonOptions, string? baseRoot)
         {
             global::SdkNodes.Generated.NodeRequest.Required(this.Ip, "IpAttribution", "Ip");
             global::SdkNodes.Generated.NodeRequest.Required(this.Key, "IpAttribution", "Key");
-            var request = global::SdkNodes.Generated.NodeRequest.Create(global::System.Net.Http.HttpMethod.Get, ((global::SdkNodes.IGeneratedNode)this).FormatUri(false), "IpAttribution");
+            var request = global::SdkNodes.Generated.NodeRequest.Create(global::System.Net.Http.HttpMethod.Get, ((global::SdkNodes.IGeneratedNode)this).FormatUri(false), baseRoot, "IpAttribution");
             global::SdkNodes.Generated.NodeRequest.AddHeader(request, "Accept", "application/json");
             global::SdkNodes.Generated.NodeRequest.AddHeader(request, "Authorization", this.Token);
             return request;

@@ -56,13 +56,13 @@ namespace Contoso.Nodes
 
         /// <summary>The exact request <c>SendAsync</c> would send (a relative template gives a relative address).</summary>
         public global::System.Net.Http.HttpRequestMessage CreateRequest()
-            => ((global::SdkNodes.IGeneratedNode)this).CreateRequest(global::SdkNodes.Generated.NodeRequest.DefaultJsonOptions);
+            => ((global::SdkNodes.IGeneratedNode)this).CreateRequest(global::SdkNodes.Generated.NodeRequest.DefaultJsonOptions, null);
 
-        global::System.Net.Http.HttpRequestMessage global::SdkNodes.IGeneratedNode.CreateRequest(global::System.Text.Json.JsonSerializerOptions jsonOptions)
+        global::System.Net.Http.HttpRequestMessage global::SdkNodes.IGeneratedNode.CreateRequest(global::System.Text.Json.JsonSerializerOptions jsonOptions, string? baseRoot)
         {
             global::SdkNodes.Generated.NodeRequest.Required(this.Id, "PatchContact", "Id");
             global::SdkNodes.Generated.NodeRequest.Required(this.Contact, "PatchContact", "Contact");
-            var request = global::SdkNodes.Generated.NodeRequest.Create(global::System.Net.Http.HttpMethod.Patch, ((global::SdkNodes.IGeneratedNode)this).FormatUri(false), "PatchContact");
+            var request = global::SdkNodes.Generated.NodeRequest.Create(global::System.Net.Http.HttpMethod.Patch, ((global::SdkNodes.IGeneratedNode)this).FormatUri(false), baseRoot, "PatchContact");
             global::SdkNodes.Generated.NodeRequest.SetJsonBody<global::Contoso.Nodes.Contact>(request, this.Contact, jsonOptions, static (json, value, options) =>
             {
                 json.WritePropertyName(global::SdkNodes.Generated.NodeRequest.JsonName("Name", "full_name", options));

@@ -96,12 +96,12 @@ namespace Contoso.Nodes
 
         /// <summary>The exact request <c>SendAsync</c> would send (a relative template gives a relative address).</summary>
         public global::System.Net.Http.HttpRequestMessage CreateRequest()
-            => ((global::SdkNodes.IGeneratedNode)this).CreateRequest(global::SdkNodes.Generated.NodeRequest.DefaultJsonOptions);
+            => ((global::SdkNodes.IGeneratedNode)this).CreateRequest(global::SdkNodes.Generated.NodeRequest.DefaultJsonOptions, null);
 
-        global::System.Net.Http.HttpRequestMessage global::SdkNodes.IGeneratedNode.CreateRequest(global::System.Text.Json.JsonSerializerOptions jsonOptions)
+        global::System.Net.Http.HttpRequestMessage global::SdkNodes.IGeneratedNode.CreateRequest(global::System.Text.Json.JsonSerializerOptions jsonOptions, string? baseRoot)
         {
             global::SdkNodes.Generated.NodeRequest.Required(this.Name, "ProbeFile", "Name");
-            var request = global::SdkNodes.Generated.NodeRequest.Create(global::System.Net.Http.HttpMethod.Head, ((global::SdkNodes.IGeneratedNode)this).FormatUri(false), "ProbeFile");
+            var request = global::SdkNodes.Generated.NodeRequest.Create(global::System.Net.Http.HttpMethod.Head, ((global::SdkNodes.IGeneratedNode)this).FormatUri(false), baseRoot, "ProbeFile");
             return request;
         }
 

@@ -139,12 +139,12 @@ namespace Contoso.Nodes
 
         /// <summary>The exact request <c>SendAsync</c> would send (a relative template gives a relative address).</summary>
         public global::System.Net.Http.HttpRequestMessage CreateRequest()
-            => ((global::SdkNodes.IGeneratedNode)this).CreateRequest(global::SdkNodes.Generated.NodeRequest.DefaultJsonOptions);
+            => ((global::SdkNodes.IGeneratedNode)this).CreateRequest(global::SdkNodes.Generated.NodeRequest.DefaultJsonOptions, null);
 
-        global::System.Net.Http.HttpRequestMessage global::SdkNodes.IGeneratedNode.CreateRequest(global::System.Text.Json.JsonSerializerOptions jsonOptions)
+        global::System.Net.Http.HttpRequestMessage global::SdkNodes.IGeneratedNode.CreateRequest(global::System.Text.Json.JsonSerializerOptions jsonOptions, string? baseRoot)
         {
             global::SdkNodes.Generated.NodeRequest.Required(this.Order, "PushOrder", "Order");
-            var request = global::SdkNodes.Generated.NodeRequest.Create(global::System.Net.Http.HttpMethod.Post, ((global::SdkNodes.IGeneratedNode)this).FormatUri(false), "PushOrder");
+            var request = global::SdkNodes.Generated.NodeRequest.Create(global::System.Net.Http.HttpMethod.Post, ((global::SdkNodes.IGeneratedNode)this).FormatUri(false), baseRoot, "PushOrder");
             global::SdkNodes.Generated.NodeRequest.SetJsonBody<global::Contoso.Nodes.Order>(request, this.Order, jsonOptions);
             global::SdkNodes.Generated.NodeRequest.AddHeader(request, "X-Attempt", global::SdkNodes.Generated.NodeRequest.HeaderText(this.Attempt, null));
             global::SdkNodes.Generated.NodeRequest.AddHeader(request, "X-Dry-Run", global::SdkNodes.Generated.NodeRequest.HeaderText(this.DryRun));

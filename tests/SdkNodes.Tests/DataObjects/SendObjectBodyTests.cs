@@ -29,7 +29,7 @@ public class SendObjectBodyTests
         using var runtime = new NodeRuntime(options);
         IGeneratedNode node = new PatchContactFields { Id = "c-1", Contact = s_contact };
 
-        using HttpRequestMessage request = node.CreateRequest(runtime.JsonSerializerOptions);
+        using HttpRequestMessage request = node.CreateRequest(runtime.JsonSerializerOptions, baseRoot: null);
         string body = await request.Content!.ReadAsStringAsync(TestContext.Current.CancellationToken);
 
         Assert.Equal("""{"full_name":"Ada Lovelace","AGE":36,"NOTE":null}""", body);

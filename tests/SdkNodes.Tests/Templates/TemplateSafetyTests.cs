@@ -63,7 +63,7 @@ public class TemplateSafetyTests
     {
         try
         {
-            using var request = node.CreateRequest(NodeRequestDefaults);
+            using var request = node.CreateRequest(NodeRequestDefaults, baseRoot: null);
             return request.RequestUri!.OriginalString;
         }
         catch (NodeInputException)

@@ -101,4 +101,36 @@ public sealed class BaseAddressTests
         Assert.Equal(NodeErrorKind.InvalidInput, Assert.Single(history.Records).ErrorKind);
         handler.Dispose();
     }
+
+    [Theory]
+    [InlineData("/orders/1", "https://api.example.com/v2/orders/1")]
+    [InlineData("orders/1", "https://api.example.com/v2/orders/1")]
+    [InlineData("?page=2", "https://api.example.com/v2?page=2")]
+    [InlineData("https://other.example.com/x", "https://other.example.com/x")]
+    public void CreateRequest_JoinsARelativeAddressToTheBaseRoot_AndLeavesAnAbsoluteOneAlone(string address, string expected)
+    {
+        using var request = SdkNodes.Generated.NodeRequest.Create(HttpMethod.Get, address, "https://api.example.com/v2", "Probe");
+
+        Assert.True(request.RequestUri!.IsAbsoluteUri);
+        Assert.Equal(expected, request.RequestUri.OriginalString);
+    }
+
+    [Fact]
+    public void CreateRequest_WithABaseRoot_StillRefusesADotSegmentInTheRelativeAddress()
+    {
+        var exception = Assert.Throws<NodeInputException>(
+            () => SdkNodes.Generated.NodeRequest.Create(HttpMethod.Get, "/orders/../admin", "https://api.example.com/v2", "Probe"));
+
+        Assert.Contains("Probe", exception.Message);
+        Assert.Contains("'..' path segment", exception.Message);
+    }
+
+    [Fact]
+    public void CreateRequest_WithoutABaseRoot_LeavesARelativeAddressRelative()
+    {
+        using var request = SdkNodes.Generated.NodeRequest.Create(HttpMethod.Get, "/orders/1", baseRoot: null, "Probe");
+
+        Assert.False(request.RequestUri!.IsAbsoluteUri);
+        Assert.Equal("/orders/1", request.RequestUri.OriginalString);
+    }
 }
