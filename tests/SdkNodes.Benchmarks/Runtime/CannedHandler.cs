@@ -1,17 +1,15 @@
 using System.Net;
-using System.Net.Http.Headers;
 
 namespace SdkNodes.Benchmarks.Runtime;
 
 /// <summary>
 /// An in-memory handler with canned answers, so a benchmark measures the client alone. It
 /// drains a request body (a server would read it, and a lazily serialized body is only
-/// written when read), then answers 200 with the case's JSON.
+/// written when read), then answers 200 with the case's JSON, its Content-Type held as raw
+/// text the way a response read from a socket holds it (parsed only by whoever asks).
 /// </summary>
 public sealed class CannedHandler : HttpMessageHandler
 {
-    private static readonly MediaTypeHeaderValue s_json = new("application/json") { CharSet = "utf-8" };
-
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         if (request.Content is { } content)
@@ -28,7 +26,7 @@ public sealed class CannedHandler : HttpMessageHandler
         };
 
         var answer = new ByteArrayContent(body);
-        answer.Headers.ContentType = s_json;
+        answer.Headers.TryAddWithoutValidation("Content-Type", "application/json; charset=utf-8");
         return new HttpResponseMessage(HttpStatusCode.OK) { Content = answer, RequestMessage = request };
     }
 }
