@@ -39,14 +39,10 @@ public static class NodeRequest
                 $"The address of {nodeName} would contain a '.' or '..' path segment, which would change its path; a value may not form such a segment.");
         }
 
-        if (absolute)
-        {
-            return new HttpRequestMessage(method, new Uri(uri, UriKind.Absolute));
-        }
-
-        return baseRoot is null
-            ? new HttpRequestMessage(method, new Uri(uri, UriKind.Relative))
-            : new HttpRequestMessage(method, new Uri(Join(baseRoot, uri), UriKind.Absolute));
+        Uri address = absolute ? new Uri(uri, UriKind.Absolute)
+            : baseRoot is null ? new Uri(uri, UriKind.Relative)
+            : new Uri(Join(baseRoot, uri), UriKind.Absolute);
+        return new HttpRequestMessage(method, address);
     }
 
     /// <summary>
@@ -60,7 +56,7 @@ public static class NodeRequest
             return baseRoot + relative;
         }
 
-        return string.Concat(baseRoot, "/", relative);
+        return baseRoot + "/" + relative;
     }
 
     /// <summary>True when the path of <paramref name="uri"/> has a segment that is "." or "..", plain or percent-encoded.</summary>
