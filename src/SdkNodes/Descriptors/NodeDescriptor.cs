@@ -92,6 +92,18 @@ public sealed class NodeDescriptor
     /// <summary>Names of request headers whose values are secrets (from <see cref="SecretAttribute"/> properties).</summary>
     public IReadOnlyList<string> SecretHeaders { get; init; } = [];
 
+    /// <summary>The node's retry from <see cref="RetryAttribute"/>, or null for the runtime's <see cref="NodeRuntimeOptions.DefaultRetry"/>.</summary>
+    public RetrySettings? Retry { get; init; }
+
+    /// <summary>The header that carries the node's idempotency key (<see cref="IdempotencyKeyAttribute"/>), or null for none.</summary>
+    public string? IdempotencyKeyHeader { get; init; }
+
+    /// <summary>The node's circuit breaker (<see cref="CircuitBreakerAttribute"/>), or null for none.</summary>
+    public CircuitBreakerSettings? CircuitBreaker { get; init; }
+
+    /// <summary>The node's rate limit (<see cref="RateLimitAttribute"/>), or null for none.</summary>
+    public RateLimitSettings? RateLimit { get; init; }
+
     /// <summary>True when <paramref name="statusCode"/> counts as success for this node.</summary>
     public bool IsSuccessCode(int statusCode)
     {

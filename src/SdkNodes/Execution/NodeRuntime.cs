@@ -85,7 +85,18 @@ public sealed partial class NodeRuntime : IDisposable
     public WorkflowRun StartRun(string name)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
-        return new WorkflowRun(this, name);
+        return new WorkflowRun(this, name, Guid.NewGuid().ToString("N"));
+    }
+
+    /// <summary>
+    /// Starts (or executes again) the workflow run with the id <paramref name="runId"/>: a run
+    /// recovered on another worker keeps its id, so its nodes send the same idempotency keys.
+    /// </summary>
+    public WorkflowRun StartRun(string name, string runId)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentException.ThrowIfNullOrWhiteSpace(runId);
+        return new WorkflowRun(this, name, runId);
     }
 
     /// <inheritdoc />

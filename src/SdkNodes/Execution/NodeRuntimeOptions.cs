@@ -116,6 +116,30 @@ public sealed class NodeRuntimeOptions
     /// </summary>
     public Microsoft.Extensions.Logging.ILoggerFactory? LoggerFactory { get; set; }
 
+    /// <summary>
+    /// The retry of every node that has no <see cref="RetryAttribute"/> (<c>[Retry(0)]</c> turns it
+    /// off for one node). POST and PATCH nodes without <see cref="IdempotencyKeyAttribute"/> are
+    /// never retried. Default: null, no retry.
+    /// </summary>
+    public RetrySettings? DefaultRetry { get; set; }
+
+    /// <summary>
+    /// Adds the caller's own Polly strategies (hedging, a fallback, telemetry...) to a node's
+    /// pipeline, outside the retry: called once per node (and breaker or limiter key) with the
+    /// builder and the node's descriptor; add nothing to leave a node as it is. A node for which
+    /// this adds a strategy runs through the pipeline even without resilience attributes.
+    /// Default: none.
+    /// </summary>
+    public Action<Polly.ResiliencePipelineBuilder<NodeResult>, NodeDescriptor>? ConfigureResilience { get; set; }
+
+    /// <summary>
+    /// True to send header values with characters outside ASCII as UTF-8. HTTP/1.1 defines header
+    /// values as ASCII (RFC 9110 §5.5) and many servers reject or garble others, so by default
+    /// such a value fails the node before anything is sent, with <see cref="NodeErrorKind.InvalidInput"/>
+    /// naming the header. Default: false.
+    /// </summary>
+    public bool SendHeaderValuesAsUtf8 { get; set; }
+
     /// <summary>The clock for timeouts, start times and durations. Default: <see cref="TimeProvider.System"/>.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 }

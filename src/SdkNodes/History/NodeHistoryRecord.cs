@@ -41,4 +41,7 @@ public sealed record NodeHistoryRecord
 
     /// <summary>How long it took.</summary>
     public required TimeSpan Elapsed { get; init; }
+
+    /// <summary>How many attempts were made: 1 without retries, 0 when nothing was sent (not executed, invalid input).</summary>
+    public int Attempts { get; init; } = 1;
 }

@@ -8,7 +8,7 @@ public sealed record RunHistoryRecord
     /// <summary>The run's id, shared by the history records of its nodes.</summary>
     public required string RunId { get; init; }
 
-    /// <summary>The run's name, as given to <see cref="NodeRuntime.StartRun"/>.</summary>
+    /// <summary>The run's name, as given to <see cref="NodeRuntime.StartRun(string)"/>.</summary>
     public required string Name { get; init; }
 
     /// <summary>How the run ended.</summary>

@@ -47,4 +47,10 @@ public enum NodeErrorKind
 
     /// <summary>A failure that fits no other kind.</summary>
     Unknown,
+
+    /// <summary>The node's circuit breaker is open after repeated failures: nothing was sent.</summary>
+    CircuitOpen,
+
+    /// <summary>No permit of the node's rate limit came within its timeout, or too many callers were waiting.</summary>
+    RateLimited,
 }

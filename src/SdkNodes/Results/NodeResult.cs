@@ -17,6 +17,9 @@ public abstract class NodeResult
     private object? _rawBodyUtf8;
     private string? _rawBody;
 
+    // Set by the resilience pipeline; a single attempt is described from the result itself on first read.
+    private IReadOnlyList<NodeAttempt>? _attempts;
+
     private protected NodeResult(string nodeName, DateTimeOffset startedAt)
     {
         NodeName = nodeName;
@@ -54,6 +57,32 @@ public abstract class NodeResult
 
     /// <summary>Why the node failed; null when it succeeded.</summary>
     public NodeError? Error { get; private set; }
+
+    /// <summary>
+    /// Each attempt made, in order: one without retries, none when nothing was sent (not
+    /// executed, skipped, invalid input). The result's own status, error and body are the last attempt's.
+    /// </summary>
+    public IReadOnlyList<NodeAttempt> Attempts => _attempts ??= AttemptCount == 0 ? [] : [OnlyAttempt()];
+
+    /// <summary>How many attempts were made (what the history records).</summary>
+    internal int AttemptCount { get; set; }
+
+    /// <summary>Records the attempts the resilience pipeline made.</summary>
+    internal void SetAttempts(IReadOnlyList<NodeAttempt> attempts)
+    {
+        _attempts = attempts;
+        AttemptCount = attempts.Count;
+    }
+
+    private NodeAttempt OnlyAttempt() => new()
+    {
+        Number = 1,
+        StartedAt = StartedAt,
+        Elapsed = Elapsed,
+        StatusCode = StatusCode,
+        ErrorKind = Error?.Kind,
+        Message = Error?.Message,
+    };
 
     /// <summary>The body text when it has been decoded, or was never UTF-8; see <see cref="RawBodyUtf8"/>.</summary>
     internal string? RawBodyText

@@ -22,11 +22,11 @@ public sealed class WorkflowRun : IAsyncDisposable
     private string? _abortedBy;
     private RunHistoryRecord? _record;
 
-    internal WorkflowRun(NodeRuntime runtime, string name)
+    internal WorkflowRun(NodeRuntime runtime, string name, string id)
     {
         _runtime = runtime;
         Name = name;
-        Id = Guid.NewGuid().ToString("N");
+        Id = id;
         StartedAt = runtime.GetUtcNow();
         _startTimestamp = runtime.GetTimestamp();
     }
