@@ -14,22 +14,35 @@ public static class RefitNodeExtensions
 {
     /// <summary>
     /// Runs <paramref name="node"/> on <paramref name="client"/>: one history record, the node's
-    /// success codes and messages, its timeout, and <see cref="NodeAbortedException"/> when it
-    /// fails under <see cref="FailureAction.Abort"/>.
+    /// success codes, messages and body error codes, its timeout and resilience, and
+    /// <see cref="NodeAbortedException"/> when it fails under <see cref="FailureAction.Abort"/>.
     /// </summary>
     public static Task<NodeResult<T>> SendAsync<TApi, T>(this NodeRuntime runtime, TApi client, RefitNode<TApi, T> node, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(runtime);
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(node);
-        return runtime.SendExternalAsync(node.Describe(), ct => CallAsync(client, node, ct), cancellationToken);
+        return runtime.SendExternalAsync(node.Describe(), (attempt, ct) => CallAsync(client, node, attempt, ct), cancellationToken);
     }
 
-    private static async Task<ExternalResponse<T>> CallAsync<TApi, T>(TApi client, RefitNode<TApi, T> node, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs <paramref name="node"/> on <paramref name="client"/> as a node of <paramref name="run"/>:
+    /// the run's id in the history, the node's position in its idempotency key, and a failure
+    /// under <see cref="FailureAction.Abort"/> ending the run (nothing throws).
+    /// </summary>
+    public static Task<NodeResult<T>> SendAsync<TApi, T>(this WorkflowRun run, TApi client, RefitNode<TApi, T> node, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(node);
+        return run.SendExternalAsync(node.Describe(), (attempt, ct) => CallAsync(client, node, attempt, ct), cancellationToken);
+    }
+
+    private static async Task<ExternalResponse<T>> CallAsync<TApi, T>(TApi client, RefitNode<TApi, T> node, NodeCall attempt, CancellationToken cancellationToken)
     {
         try
         {
-            using IApiResponse<T> response = await node.CallAsync(client, cancellationToken).ConfigureAwait(false);
+            using IApiResponse<T> response = await node.CallAsync(client, attempt, cancellationToken).ConfigureAwait(false);
             if (response.Error is { } error)
             {
                 // A status failure or an unreadable body has the response; any other error is thrown

@@ -5,7 +5,8 @@ namespace SdkNodes;
 /// <param name="ThrowOnAbort">True alone: an Abort failure throws. A run records the abort instead.</param>
 /// <param name="NotRun">Why the node must not run (an aborted run, a skipped input); null to run it.</param>
 /// <param name="KeepRawBody">True to keep the body text whatever the runtime's <see cref="RawBodyRetention"/> (the Test API shows it).</param>
-internal readonly record struct ExecutionScope(string? RunId, bool ThrowOnAbort, NodeError? NotRun, bool KeepRawBody = false)
+/// <param name="Position">The node's position in its run (1 for the first node sent through it); 0 alone. Part of the idempotency key.</param>
+internal readonly record struct ExecutionScope(string? RunId, bool ThrowOnAbort, NodeError? NotRun, bool KeepRawBody = false, int Position = 0)
 {
     public static ExecutionScope Alone => new(null, ThrowOnAbort: true, NotRun: null);
 }

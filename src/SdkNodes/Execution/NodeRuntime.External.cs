@@ -1,10 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.ComponentModel;
-using System.Diagnostics;
-using System.Linq;
-using System.Net.Http;
-using System.Runtime.ExceptionServices;
+using System.Text;
+using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -13,77 +11,99 @@ namespace SdkNodes;
 public sealed partial class NodeRuntime
 {
     /// <summary>
-    /// Runs a call made by another HTTP client as a node: the same timeout, success codes,
-    /// error messages, continue-or-abort, history record, span and metrics. For adapters such
-    /// as SdkNodes.Refit; nodes from the generator use <c>SendAsync</c>.
+    /// Runs a call made by another HTTP client as a node, through the same execution shell as a
+    /// generated node: timeout per attempt, retries, breaker and rate limit, success codes, error
+    /// messages and body error codes, continue-or-abort, one history record (secret headers
+    /// redacted), span and metrics. For adapters such as SdkNodes.Refit.
     /// </summary>
+    /// <param name="descriptor">The call's node: its name, success codes, messages, timeout and resilience.</param>
+    /// <param name="call">Makes the call once per attempt; <see cref="NodeCall"/> says which attempt and carries the idempotency key.</param>
+    /// <param name="cancellationToken">The caller's cancellation.</param>
     /// <exception cref="NodeAbortedException">The call failed and the descriptor's failure action is Abort.</exception>
     [EditorBrowsable(EditorBrowsableState.Never)]
-    public async Task<NodeResult<T>> SendExternalAsync<T>(NodeDescriptor descriptor, Func<CancellationToken, Task<ExternalResponse<T>>> call, CancellationToken cancellationToken = default)
+    public Task<NodeResult<T>> SendExternalAsync<T>(NodeDescriptor descriptor, Func<NodeCall, CancellationToken, Task<ExternalResponse<T>>> call, CancellationToken cancellationToken = default)
+        => ExecuteExternalAsync(descriptor, call, ExecutionScope.Alone, cancellationToken);
+
+    internal Task<NodeResult<T>> ExecuteExternalAsync<T>(NodeDescriptor descriptor, Func<NodeCall, CancellationToken, Task<ExternalResponse<T>>> call, ExecutionScope scope, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(descriptor);
         ArgumentNullException.ThrowIfNull(call);
-        using Activity? activity = _telemetry.Start(descriptor);
-        long startTimestamp = _time.GetTimestamp();
-        var result = new NodeResult<T>(descriptor.Name, _time.GetUtcNow());
-        ExternalResponse<T>? response = null;
-        ExceptionDispatchInfo? cancellation = null;
-        TimeSpan timeout = TimeoutFor(descriptor);
-        RunningTimeout deadline = _timeouts.Start(timeout, cancellationToken);
-        try
+        return ExecuteAsync<T, ExternalExchange<T>>(descriptor, new ExternalExchange<T>(this, descriptor, call), scope, cancellationToken);
+    }
+
+    /// <summary>
+    /// A call made by another client: the client sends and reads; this judges its answer with the
+    /// node's rules and keeps what the history shows of the last attempt.
+    /// </summary>
+    internal sealed class ExternalExchange<T>(NodeRuntime runtime, NodeDescriptor descriptor, Func<NodeCall, CancellationToken, Task<ExternalResponse<T>>> call)
+        : INodeExchange<T>
+    {
+        private ExternalResponse<T>? _last;
+
+        public PreparedRequest Prepare(NodeResult result, bool forHistory, string? idempotencyKey, bool send)
+            => new(send, null, null, null, null);
+
+        public async ValueTask<T?> SendAsync(PreparedRequest prepared, NodeResult attempt, int number, string? idempotencyKey, CancellationToken cancellationToken)
         {
-            response = await call(deadline.Token).ConfigureAwait(false);
-            result.StatusCode = response.StatusCode;
-            result.Headers = response.Headers;
-            result.RawBodyText = response.RawBody;
-            NodeError? error = ResponseEvaluator.CheckStatus(descriptor, response.StatusCode);
+            ExternalResponse<T> response = await call(new NodeCall(number, idempotencyKey), cancellationToken).ConfigureAwait(false);
+            _last = response;
+            attempt.StatusCode = response.StatusCode;
+            attempt.Headers = response.Headers;
+            attempt.RawBodyText = response.RawBody;
+            NodeError? error = ResponseEvaluator.Judge(descriptor, response.StatusCode, BodyForErrorCode(response));
             if (error is null && response.DeserializationError is { } reason)
             {
                 error = new NodeError(NodeErrorKind.Deserialization, null, $"The response body could not be read as {descriptor.ResponseTypeName ?? typeof(T).Name}: {reason}");
             }
 
-            if (error is null)
+            if (error is not null)
             {
-                result.Outcome = NodeOutcome.Succeeded;
+                attempt.Fail(error);
+                return default;
             }
-            else
+
+            attempt.Outcome = NodeOutcome.Succeeded;
+            return response.Body;
+        }
+
+        public NodeError Describe(Exception exception, PreparedRequest prepared) => FailureMessages.FromException(exception, _last?.Url);
+
+        public string Method(PreparedRequest prepared) => _last?.Method ?? descriptor.Method;
+
+        public (string Url, IReadOnlyList<KeyValuePair<string, string>> Headers) History(PreparedRequest prepared)
+        {
+            // The path only: the caller's query may hold secrets the runtime cannot tell apart.
+            string url = _last?.Url?.GetLeftPart(UriPartial.Path) ?? descriptor.UriTemplate;
+            return (url, runtime._requests.Redact(_last?.RequestHeaders ?? [], descriptor));
+        }
+
+        // The body error code is read from the text the client kept, or else from the typed body
+        // written back as JSON (the field must then be a member of the response type).
+        private byte[] BodyForErrorCode(ExternalResponse<T> response)
+        {
+            if (descriptor.ErrorCodeField is null)
             {
-                result.Fail(error);
+                return [];
+            }
+
+            if (response.RawBody is { } text)
+            {
+                return Encoding.UTF8.GetBytes(text);
+            }
+
+            if (response.Body is null)
+            {
+                return [];
+            }
+
+            try
+            {
+                return JsonSerializer.SerializeToUtf8Bytes(response.Body, runtime.JsonSerializerOptions.GetTypeInfo(typeof(T)));
+            }
+            catch (Exception ex) when (ex is NotSupportedException or InvalidOperationException or JsonException)
+            {
+                return [];
             }
         }
-        catch (OperationCanceledException) when (deadline.HasExpired(cancellationToken))
-        {
-            result.Fail(FailureMessages.Timeout(null, timeout));
-        }
-        catch (OperationCanceledException ex) when (cancellationToken.IsCancellationRequested)
-        {
-            result.Fail(FailureMessages.Cancelled());
-            cancellation = ExceptionDispatchInfo.Capture(ex);
-        }
-        catch (Exception ex)
-        {
-            result.Fail(FailureMessages.FromException(ex, null));
-        }
-        finally
-        {
-            await _timeouts.StopAsync(deadline).ConfigureAwait(false);
-        }
-
-        result.Elapsed = _time.GetElapsedTime(startTimestamp);
-        result.Body = result.Outcome == NodeOutcome.Succeeded ? response!.Body : default;
-        string url = response?.Url?.GetLeftPart(UriPartial.Path) ?? descriptor.UriTemplate;
-        var headers = (response?.RequestHeaders ?? [])
-            .Select(h => new KeyValuePair<string, string>(h.Key, IsSensitiveHeader(h.Key) ? Redaction.Mask : h.Value))
-            .ToList();
-        await WriteHistoryAsync(result, descriptor, runId: null, url, headers, response?.Method).ConfigureAwait(false);
-        _telemetry.Complete(activity, descriptor, result, url);
-
-        cancellation?.Throw();
-        if (descriptor.Aborts(result))
-        {
-            throw new NodeAbortedException(result);
-        }
-
-        return result;
     }
 }

@@ -28,6 +28,7 @@ public sealed partial class NodeRuntime : IDisposable
     private readonly HttpInvokerPool _invokers;
     private readonly TimeoutTokens _timeouts;
     private readonly NodeTelemetry _telemetry;
+    private readonly NodePipelines _resilience;
 
     /// <summary>Creates a runtime.</summary>
     /// <param name="options">The settings; copied, so later changes to them have no effect.</param>
@@ -58,6 +59,7 @@ public sealed partial class NodeRuntime : IDisposable
         _invokers = new HttpInvokerPool(new HandlerSettings(options), handler, handlerFactory);
         _timeouts = new TimeoutTokens(_time);
         _telemetry = new NodeTelemetry(options.LoggerFactory);
+        _resilience = new NodePipelines(options);
     }
 
     /// <summary>The JSON options used for bodies (read-only).</summary>
@@ -103,6 +105,7 @@ public sealed partial class NodeRuntime : IDisposable
     public void Dispose()
     {
         _invokers.Dispose();
+        _resilience.Dispose();
         _telemetry.Dispose();
         _timeouts.Dispose();
     }
@@ -123,60 +126,52 @@ public sealed partial class NodeRuntime : IDisposable
         }
     }
 
-    internal async Task<NodeResult<T>> ExecuteAsync<T>(IGeneratedNode node, BodyReader<T> reader, ExecutionScope scope, CancellationToken cancellationToken)
+    /// <summary>Sends a generated node (the public <c>SendAsync</c>, runs and the Test API come here).</summary>
+    internal Task<NodeResult<T>> ExecuteAsync<T>(IGeneratedNode node, BodyReader<T> reader, ExecutionScope scope, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(node);
         NodeDescriptor descriptor = node.Descriptor;
+        return ExecuteAsync<T, GeneratedExchange<T>>(descriptor, new GeneratedExchange<T>(this, node, descriptor, reader, scope.KeepRawBody), scope, cancellationToken);
+    }
+
+    /// <summary>
+    /// The one execution shell every node goes through, whatever sends it: the span, the start
+    /// time, the attempts (straight to the exchange, or through the node's resilience pipeline),
+    /// the caller's cancellation, one history record, and continue-or-abort on the final outcome.
+    /// </summary>
+    internal async Task<NodeResult<T>> ExecuteAsync<T, TExchange>(NodeDescriptor descriptor, TExchange exchange, ExecutionScope scope, CancellationToken cancellationToken)
+        where TExchange : INodeExchange<T>
+    {
         using Activity? activity = _telemetry.Start(descriptor);
         long startTimestamp = _time.GetTimestamp();
         var result = new NodeResult<T>(descriptor.Name, _time.GetUtcNow());
         ExceptionDispatchInfo? cancellation = null;
-        T? body = default;
 
-        HttpRequestMessage? request = null;
+        // What the history shows is taken before sending (a handler may add headers), and only
+        // when a history or a listener will show it.
+        bool forHistory = _sinks.Length > 0 || _telemetry.NeedsUrl(activity);
+        string? idempotencyKey = IdempotencyKeys.For(descriptor, scope);
         if (scope.NotRun is { } notRun)
         {
             // Not executed (the run was aborted) or skipped (a required value was): no request.
             result.Fail(notRun);
         }
-        else
-        {
-            request = _requests.Build(node, descriptor, result);
-        }
 
-        // What the history shows is taken before sending (a handler may add headers), and only
-        // when there is a history to write.
-        string? redactedUrl = null;
-        IReadOnlyList<KeyValuePair<string, string>>? redactedHeaders = null;
-        if (_sinks.Length > 0)
-        {
-            redactedUrl = _requests.RedactedUrl(node, descriptor, request);
-            redactedHeaders = _requests.RedactedHeaders(request, descriptor);
-        }
-
+        PreparedRequest prepared = exchange.Prepare(result, forHistory, idempotencyKey, send: scope.NotRun is null);
         try
         {
-            if (request is not null)
+            if (prepared.CanSend)
             {
-                // The whole exchange runs under the node's timeout (written out here rather than
-                // in a method of its own: one async layer less on every call).
-                TimeSpan timeout = TimeoutFor(descriptor);
-                RunningTimeout deadline = _timeouts.Start(timeout, cancellationToken);
-                try
+                ResiliencePlan plan = _resilience.PlanFor(descriptor, prepared.Target);
+                if (plan.IsEmpty)
                 {
-                    var exchange = new ExchangeState<T>(request, descriptor, reader, result, scope.KeepRawBody);
-                    body = await ExchangeAsync(exchange, deadline.Token).ConfigureAwait(false);
+                    // The usual node: one attempt, written into the result itself.
+                    result.AttemptCount = 1;
+                    result.Body = await AttemptAsync<T, TExchange>(exchange, prepared, result, 1, idempotencyKey, descriptor, plan, cancellationToken).ConfigureAwait(false);
                 }
-                catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+                else
                 {
-                    // Whatever a handler throws (the caller's own pipeline included) is this node's
-                    // failure, never an escape: under Continue nothing leaves SendAsync, and the
-                    // history still gets its one record. Only the caller's cancellation leaves.
-                    result.Fail(Describe(ex, deadline.HasExpired(cancellationToken), timeout, request, descriptor));
-                }
-                finally
-                {
-                    await _timeouts.StopAsync(deadline).ConfigureAwait(false);
+                    await ExecuteResilientAsync(result, descriptor, exchange, prepared, idempotencyKey, plan, cancellationToken).ConfigureAwait(false);
                 }
             }
         }
@@ -187,23 +182,21 @@ public sealed partial class NodeRuntime : IDisposable
         }
         finally
         {
-            request?.Dispose();
+            prepared.Request?.Dispose();
         }
 
         result.Elapsed = _time.GetElapsedTime(startTimestamp);
-        result.Body = body;
-        if (redactedUrl is not null && redactedHeaders is not null)
+        string url = descriptor.UriTemplate;
+        if (forHistory)
         {
-            await WriteHistoryAsync(result, descriptor, scope.RunId, redactedUrl, redactedHeaders).ConfigureAwait(false);
+            (url, IReadOnlyList<KeyValuePair<string, string>> headers) = exchange.History(prepared);
+            if (_sinks.Length > 0)
+            {
+                await WriteHistoryAsync(result, descriptor, scope.RunId, url, headers, exchange.Method(prepared)).ConfigureAwait(false);
+            }
         }
 
-        // Spans and logs carry the redacted URL too; it is only built when someone listens.
-        if (redactedUrl is null && _telemetry.NeedsUrl(activity))
-        {
-            redactedUrl = _requests.RedactedUrl(node, descriptor, request);
-        }
-
-        _telemetry.Complete(activity, descriptor, result, redactedUrl ?? descriptor.UriTemplate);
+        _telemetry.Complete(activity, descriptor, result, url);
 
         cancellation?.Throw();
         if (scope.ThrowOnAbort && descriptor.Aborts(result))
@@ -214,134 +207,19 @@ public sealed partial class NodeRuntime : IDisposable
         return result;
     }
 
-    // What a failed exchange tells the user: a timeout, a refusal the runtime made itself
-    // (a redirect it would not follow), or what the handler threw.
-    private NodeError Describe(Exception ex, bool timedOut, TimeSpan timeout, HttpRequestMessage request, NodeDescriptor descriptor)
-    {
-        if (timedOut && ex is OperationCanceledException)
-        {
-            return FailureMessages.Timeout(request.RequestUri, timeout);
-        }
-
-        if (ex is NodeFailureException failure)
-        {
-            return failure.Error;
-        }
-
-        NodeError error = FailureMessages.FromException(ex, request.RequestUri);
-        return _invokers.ProxyFor(descriptor) is { } proxy ? ProxyFailures.Explain(error, proxy, request.RequestUri) : error;
-    }
-
-    // The exchange proper, inside the timeout: send, read the whole body, then judge it.
-    private async ValueTask<T?> ExchangeAsync<T>(ExchangeState<T> state, CancellationToken cancellationToken)
-    {
-        using HttpResponseMessage response = await SendAsync(state.Request, state.Descriptor, cancellationToken).ConfigureAwait(false);
-        NodeResult result = state.Result;
-        result.StatusCode = (int)response.StatusCode;
-        result.Headers = ResponseHeaders.Collect(response);
-
-        if (state.Request.Method == HttpMethod.Head)
-        {
-            return Judge(state, [], hasBody: false);
-        }
-
-        using ResponseBytes bytes = await ResponseBytes.ReadAsync(response.Content, state.Descriptor.MaxResponseBytes ?? _maxResponseBytes, cancellationToken).ConfigureAwait(false);
-        if (bytes.Encoding.CodePage == System.Text.Encoding.UTF8.CodePage)
-        {
-            // Judged straight from the pooled buffer; a copy is kept (in chunks when large) for
-            // RawBody only when it is to be kept, and decoded only when someone reads it.
-            ReadOnlySpan<byte> span = bytes.Span;
-            ReadOnlySpan<byte> utf8 = span.StartsWith("\uFEFF"u8) ? span[3..] : span;
-            T? body = Judge(state, utf8, hasBody: true);
-            if (result.RawBodyText is null && KeepsRawBody(state, body))
-            {
-                result.RawBodyUtf8 = KeptBody.Keep(utf8);
-            }
-
-            return body;
-        }
-
-        // JSON readers want UTF-8: a body in another charset is decoded and re-encoded (and the
-        // text, made anyway, is kept).
-        string text = bytes.GetText();
-        result.RawBodyText = text;
-        return Judge(state, System.Text.Encoding.UTF8.GetBytes(text), hasBody: true);
-    }
-
-    // See RawBodyRetention: the text is kept unless the body was read into Body.
-    private bool KeepsRawBody<T>(in ExchangeState<T> state, T? body)
-        => _keepRawBody || state.KeepRawBody || state.Result.Outcome != NodeOutcome.Succeeded || body is null;
-
-    // Most nodes follow no redirect: their request goes straight to the handler.
-    private Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, NodeDescriptor descriptor, CancellationToken cancellationToken)
-    {
-        HttpMessageInvoker invoker = _invokers.Get(descriptor);
-        return descriptor.MaxRedirects == 0
-            ? invoker.SendAsync(request, cancellationToken)
-            : SendFollowingRedirectsAsync(invoker, request, descriptor, cancellationToken);
-    }
-
-    private static async Task<HttpResponseMessage> SendFollowingRedirectsAsync(HttpMessageInvoker invoker, HttpRequestMessage request, NodeDescriptor descriptor, CancellationToken cancellationToken)
-    {
-        HttpRequestMessage current = request;
-        for (int followed = 0; ; followed++)
-        {
-            HttpResponseMessage response = await invoker.SendAsync(current, cancellationToken).ConfigureAwait(false);
-            if (!RedirectPolicy.IsRedirect(response.StatusCode) || response.Headers.Location is null)
-            {
-                return response;
-            }
-
-            (HttpRequestMessage? next, NodeError? refused) = RedirectPolicy.Follow(current, response, followed, descriptor.MaxRedirects);
-            response.Dispose();
-            if (!ReferenceEquals(current, request))
-            {
-                current.Content = null; // shared with the first request, which disposes it
-                current.Dispose();
-            }
-
-            current = next ?? throw new NodeFailureException(refused!);
-        }
-    }
-
-    private T? Judge<T>(in ExchangeState<T> state, ReadOnlySpan<byte> utf8, bool hasBody)
-    {
-        NodeResult result = state.Result;
-        NodeDescriptor descriptor = state.Descriptor;
-        NodeError? error = ResponseEvaluator.CheckStatus(descriptor, result.StatusCode!.Value)
-                           ?? ResponseEvaluator.CheckErrorCode(descriptor, utf8);
-        if (error is { Kind: NodeErrorKind.Status, Code: "407" } && _invokers.ProxyFor(descriptor) is not null)
-        {
-            error = ProxyFailures.CredentialsRefused();
-        }
-        if (error is not null)
-        {
-            result.Fail(error);
-            return default;
-        }
-
-        T? body = hasBody ? state.Reader.Read(utf8, descriptor, JsonSerializerOptions, result) : default;
-        if (result.Error is null)
-        {
-            result.Outcome = NodeOutcome.Succeeded;
-        }
-
-        return body;
-    }
-
     private ValueTask WriteHistoryAsync(
         NodeResult result,
         NodeDescriptor descriptor,
         string? runId,
         string redactedUrl,
         IReadOnlyList<KeyValuePair<string, string>> redactedHeaders,
-        string? method = null)
+        string method)
     {
         var record = new NodeHistoryRecord
         {
             NodeName = descriptor.Name,
             RunId = runId,
-            Method = method ?? descriptor.Method,
+            Method = method,
             Url = redactedUrl,
             RequestHeaders = redactedHeaders,
             StatusCode = result.StatusCode,
@@ -350,6 +228,7 @@ public sealed partial class NodeRuntime : IDisposable
             ErrorMessage = result.Error?.Message,
             StartedAt = result.StartedAt,
             Elapsed = result.Elapsed,
+            Attempts = result.AttemptCount,
         };
 
         // One sink (the usual case) is awaited directly, without a state machine of our own.
@@ -396,12 +275,4 @@ public sealed partial class NodeRuntime : IDisposable
         json.MakeReadOnly();
         return json;
     }
-
-    // What one exchange works on, passed down as one value (a struct: no allocation per call).
-    private readonly record struct ExchangeState<T>(
-        HttpRequestMessage Request,
-        NodeDescriptor Descriptor,
-        BodyReader<T> Reader,
-        NodeResult Result,
-        bool KeepRawBody);
 }

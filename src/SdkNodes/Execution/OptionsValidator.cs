@@ -31,6 +31,7 @@ internal static class OptionsValidator
             CheckBaseAddress(address, $"BaseAddresses[\"{name}\"]");
         }
 
+        options.DefaultRetry?.Validate("NodeRuntimeOptions.DefaultRetry");
         ArgumentNullException.ThrowIfNull(options.TimeProvider, "options.TimeProvider");
     }
 

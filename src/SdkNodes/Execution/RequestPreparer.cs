@@ -135,6 +135,18 @@ internal sealed class RequestPreparer
         return headers;
     }
 
+    /// <summary>Headers another client sent, with sensitive and secret values masked.</summary>
+    public KeyValuePair<string, string>[] Redact(IReadOnlyList<KeyValuePair<string, string>> headers, NodeDescriptor descriptor)
+    {
+        var redacted = new KeyValuePair<string, string>[headers.Count];
+        for (int i = 0; i < headers.Count; i++)
+        {
+            redacted[i] = new(headers[i].Key, Redact(headers[i].Key, headers[i].Value, descriptor));
+        }
+
+        return redacted;
+    }
+
     public bool IsSensitiveHeader(string name) => _sensitiveHeaders.Contains(name);
 
     private string Redact(string name, string value, NodeDescriptor descriptor)

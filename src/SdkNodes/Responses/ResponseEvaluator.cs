@@ -9,6 +9,10 @@ namespace SdkNodes;
 /// <summary>Decides whether an answer counts as success: the status code, then the body's error code.</summary>
 internal static class ResponseEvaluator
 {
+    /// <summary>Whether an answer failed: its status first, then the error code in its body (UTF-8).</summary>
+    public static NodeError? Judge(NodeDescriptor descriptor, int statusCode, ReadOnlySpan<byte> utf8)
+        => CheckStatus(descriptor, statusCode) ?? CheckErrorCode(descriptor, utf8);
+
     /// <summary>A status failure with the node's mapped message, or a plain one; null when the code is a success code.</summary>
     public static NodeError? CheckStatus(NodeDescriptor descriptor, int statusCode)
     {

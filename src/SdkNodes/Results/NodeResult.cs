@@ -100,6 +100,17 @@ public abstract class NodeResult
         set => _rawBodyUtf8 = value;
     }
 
+    /// <summary>Takes the answer of the attempt that ended the execution: its status, headers, body text and outcome.</summary>
+    private protected void TakeAnswerFrom(NodeResult attempt)
+    {
+        StatusCode = attempt.StatusCode;
+        Headers = attempt.Headers;
+        _rawBody = attempt._rawBody;
+        _rawBodyUtf8 = attempt._rawBodyUtf8;
+        Error = attempt.Error;
+        Outcome = attempt.Outcome;
+    }
+
     /// <summary>Records why the execution failed, and the outcome that follows from it.</summary>
     internal void Fail(NodeError error)
     {
@@ -157,6 +168,13 @@ public sealed class NodeResult<T> : NodeResult
 
     /// <summary>The typed response body; default when the node did not succeed or the method is HEAD.</summary>
     public T? Body { get; internal set; }
+
+    /// <summary>Takes the answer and body of the attempt that ended the execution.</summary>
+    internal void TakeFrom(NodeResult<T> attempt)
+    {
+        TakeAnswerFrom(attempt);
+        Body = attempt.Body;
+    }
 
     /// <summary>
     /// Reads a value from the body, for later nodes and record updates: skipped (with the node's

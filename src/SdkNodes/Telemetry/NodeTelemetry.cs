@@ -20,6 +20,7 @@ internal sealed class NodeTelemetry : IDisposable
     private readonly Meter _meter = new(Name);
     private readonly Histogram<double> _duration;
     private readonly Counter<long> _failures;
+    private readonly Counter<long> _retries;
     private readonly ILogger _logger;
 
     public NodeTelemetry(ILoggerFactory? loggerFactory)
@@ -27,6 +28,7 @@ internal sealed class NodeTelemetry : IDisposable
         _logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger("SdkNodes.NodeRuntime");
         _duration = _meter.CreateHistogram<double>("sdknodes.node.duration", unit: "s", description: "How long node executions take.");
         _failures = _meter.CreateCounter<long>("sdknodes.node.failures", unit: "{execution}", description: "Node executions that did not succeed.");
+        _retries = _meter.CreateCounter<long>("sdknodes.node.retries", unit: "{attempt}", description: "Attempts made again after a failed attempt.");
     }
 
     /// <summary>Starts the node's span, or returns null when nobody listens.</summary>
@@ -63,6 +65,8 @@ internal sealed class NodeTelemetry : IDisposable
                 activity.SetStatus(ActivityStatusCode.Error, error.Message);
             }
 
+            activity.SetTag("sdknodes.attempts", result.AttemptCount);
+            AddAttemptEvents(activity, result);
             activity.Dispose();
         }
 
@@ -78,7 +82,38 @@ internal sealed class NodeTelemetry : IDisposable
             }
         }
 
+        if (result.AttemptCount > 1 && _retries.Enabled)
+        {
+            _retries.Add(result.AttemptCount - 1, new KeyValuePair<string, object?>("sdknodes.node", descriptor.Name));
+        }
+
         Log(descriptor, result, redactedUrl);
+    }
+
+    // One event per attempt on the execution's span: when it started, what it got, how long
+    // the runtime waited before it.
+    private static void AddAttemptEvents(Activity activity, NodeResult result)
+    {
+        foreach (NodeAttempt attempt in result.Attempts)
+        {
+            var tags = new ActivityTagsCollection
+            {
+                { "sdknodes.attempt", attempt.Number },
+                { "sdknodes.attempt.delay_ms", attempt.Delay.TotalMilliseconds },
+                { "sdknodes.attempt.elapsed_ms", attempt.Elapsed.TotalMilliseconds },
+            };
+            if (attempt.StatusCode is int status)
+            {
+                tags.Add("http.response.status_code", status);
+            }
+
+            if (attempt.ErrorKind is { } kind)
+            {
+                tags.Add("error.type", kind.ToString());
+            }
+
+            activity.AddEvent(new ActivityEvent("sdknodes.attempt", attempt.StartedAt, tags));
+        }
     }
 
     // Enum.ToString boxes and looks the name up on every call; these are constants.

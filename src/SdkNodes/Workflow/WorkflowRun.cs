@@ -21,6 +21,7 @@ public sealed class WorkflowRun : IAsyncDisposable
     private readonly List<NodeResult> _results = [];
     private string? _abortedBy;
     private RunHistoryRecord? _record;
+    private int _positions;
 
     internal WorkflowRun(NodeRuntime runtime, string name, string id)
     {
@@ -83,6 +84,20 @@ public sealed class WorkflowRun : IAsyncDisposable
     public Task<NodeResult<JsonElement?>> SendAsync(IApiNode node, IReadOnlyList<INodeValue> requires, CancellationToken cancellationToken = default)
         => RunAsync(node, UntypedBodyReader.Instance, requires, cancellationToken);
 
+    /// <summary>
+    /// Runs a call made by another client (a Refit call through SdkNodes.Refit) as a node of this
+    /// run: its id in the history, its position in the idempotency key, and an Abort failure
+    /// ending the run instead of throwing.
+    /// </summary>
+    [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
+    public async Task<NodeResult<T>> SendExternalAsync<T>(NodeDescriptor descriptor, Func<NodeCall, CancellationToken, Task<ExternalResponse<T>>> call, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(descriptor);
+        NodeResult<T> result = await _runtime.ExecuteExternalAsync(descriptor, call, Scope([]), cancellationToken).ConfigureAwait(false);
+        Record(descriptor, result);
+        return result;
+    }
+
     /// <summary>Ends the run and writes its record to the history sinks; later calls return the same record.</summary>
     public async ValueTask<RunHistoryRecord> CompleteAsync()
     {
@@ -123,25 +138,32 @@ public sealed class WorkflowRun : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(node);
         ArgumentNullException.ThrowIfNull(requires);
         NodeResult<T> result = await _runtime.ExecuteAsync(node, reader, Scope(requires), cancellationToken).ConfigureAwait(false);
+        Record(node.Descriptor, result);
+        return result;
+    }
+
+    private void Record(NodeDescriptor descriptor, NodeResult result)
+    {
         lock (_gate)
         {
             _results.Add(result);
-            if (node.Descriptor.Aborts(result))
+            if (descriptor.Aborts(result))
             {
                 _abortedBy ??= result.NodeName;
             }
         }
-
-        return result;
     }
 
+    // Each node sent through the run takes the next position, which its idempotency key is
+    // derived from: a run executed again in the same order sends the same keys.
     private ExecutionScope Scope(IReadOnlyList<INodeValue> requires)
     {
+        int position = Interlocked.Increment(ref _positions);
         string? abortedBy = AbortedBy;
         if (abortedBy is not null)
         {
             return new ExecutionScope(Id, ThrowOnAbort: false, new NodeError(
-                NodeErrorKind.RunAborted, null, $"Not executed: the run was aborted by {abortedBy}."));
+                NodeErrorKind.RunAborted, null, $"Not executed: the run was aborted by {abortedBy}."), Position: position);
         }
 
         foreach (INodeValue value in requires)
@@ -149,10 +171,10 @@ public sealed class WorkflowRun : IAsyncDisposable
             if (value.IsSkipped)
             {
                 return new ExecutionScope(Id, ThrowOnAbort: false, new NodeError(
-                    NodeErrorKind.SkippedInput, null, $"Skipped: a required input was skipped ({value.SkipReason})."));
+                    NodeErrorKind.SkippedInput, null, $"Skipped: a required input was skipped ({value.SkipReason})."), Position: position);
             }
         }
 
-        return new ExecutionScope(Id, ThrowOnAbort: false, NotRun: null);
+        return new ExecutionScope(Id, ThrowOnAbort: false, NotRun: null, Position: position);
     }
 }

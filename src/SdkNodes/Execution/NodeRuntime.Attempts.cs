@@ -1,0 +1,240 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Threading;
+using System.Threading.Tasks;
+using Polly;
+using Polly.CircuitBreaker;
+using Polly.RateLimiting;
+using Polly.Timeout;
+
+namespace SdkNodes;
+
+public sealed partial class NodeRuntime
+{
+    /// <summary>
+    /// One attempt, for every node and every path: the node's timeout (covering the wait for a
+    /// rate-limit permit, the breaker and the whole exchange), the exchange, and what a failure
+    /// means. Writes into <paramref name="attempt"/> and returns the body. Only the caller's
+    /// cancellation leaves as an exception.
+    /// </summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private async ValueTask<T?> AttemptAsync<T, TExchange>(
+        TExchange exchange, PreparedRequest prepared, NodeResult attempt, int number, string? idempotencyKey,
+        NodeDescriptor descriptor, ResiliencePlan plan, CancellationToken cancellationToken)
+        where TExchange : INodeExchange<T>
+    {
+        TimeSpan timeout = TimeoutFor(descriptor);
+        RunningTimeout deadline = _timeouts.Start(timeout, cancellationToken);
+        var guarded = plan.IsGuarded ? new GuardedAttempt<T, TExchange>(exchange, prepared, attempt, number, idempotencyKey, plan, timeout, deadline, cancellationToken) : null;
+        try
+        {
+            if (guarded is null)
+            {
+                return await exchange.SendAsync(prepared, attempt, number, idempotencyKey, deadline.Token).ConfigureAwait(false);
+            }
+
+            return await guarded.RunAsync().ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // Whatever a handler throws (the caller's own pipeline included) is this node's
+            // failure, never an escape: under Continue nothing leaves SendAsync, and the
+            // history still gets its one record.
+            attempt.Fail(DescribeAttemptFailure<T, TExchange>(ex, exchange, prepared, deadline, timeout, cancellationToken, permitWaited: guarded is { PermitAcquired: false } && plan.Limiter is not null));
+            return default;
+        }
+        finally
+        {
+            await _timeouts.StopAsync(deadline).ConfigureAwait(false);
+        }
+    }
+
+    // The one rule for what a failed attempt means.
+    private static NodeError DescribeAttemptFailure<T, TExchange>(
+        Exception ex, TExchange exchange, PreparedRequest prepared, RunningTimeout deadline, TimeSpan timeout, CancellationToken cancellationToken, bool permitWaited)
+        where TExchange : INodeExchange<T>
+    {
+        if (ex is OperationCanceledException && deadline.HasExpired(cancellationToken))
+        {
+            return permitWaited
+                ? new NodeError(NodeErrorKind.RateLimited, null, $"No permit of this node's rate limit came within its timeout of {timeout.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)} s, so nothing was sent.")
+                : FailureMessages.Timeout(prepared.Target, timeout);
+        }
+
+        return ex switch
+        {
+            RateLimiterRejectedException => new NodeError(NodeErrorKind.RateLimited, null, "Too many calls are already waiting for this node's rate limit (its QueueLimit), so nothing was sent."),
+            BrokenCircuitException broken => CircuitOpen(broken),
+            _ => exchange.Describe(ex, prepared),
+        };
+    }
+
+    private static NodeError CircuitOpen(BrokenCircuitException broken)
+    {
+        string when = broken.RetryAfter is { } after
+            ? $"it lets a request through again in {Math.Max(after.TotalSeconds, 0).ToString("0.#", CultureInfo.InvariantCulture)} s"
+            : "it lets a request through again when its break is over";
+        return new NodeError(NodeErrorKind.CircuitOpen, null, $"The circuit breaker is open after repeated failures, so nothing was sent; {when}.");
+    }
+
+    /// <summary>
+    /// The attempts of a node with resilience: through its Polly pipeline (the caller's
+    /// strategies and the retry) when it has one, each attempt written into a result of its
+    /// own; the last attempt's result becomes the execution's.
+    /// </summary>
+    private async Task ExecuteResilientAsync<T, TExchange>(
+        NodeResult<T> result, NodeDescriptor descriptor, TExchange exchange, PreparedRequest prepared, string? idempotencyKey, ResiliencePlan plan, CancellationToken cancellationToken)
+        where TExchange : INodeExchange<T>
+    {
+        var execution = new ResilientExecution<T, TExchange>(this, descriptor, exchange, prepared, idempotencyKey, plan, cancellationToken);
+        try
+        {
+            if (plan.Pipeline is null)
+            {
+                result.TakeFrom(await execution.AttemptAsync().ConfigureAwait(false));
+                return;
+            }
+
+            ResilienceContext context = ResilienceContextPool.Shared.Get(cancellationToken);
+            context.Properties.Set(NodePipelines.Execution, execution);
+            try
+            {
+                Outcome<NodeResult> outcome = await plan.Pipeline.ExecuteOutcomeAsync(
+                    static async (_, state) => Outcome.FromResult<NodeResult>(await state.AttemptAsync().ConfigureAwait(false)),
+                    context,
+                    execution).ConfigureAwait(false);
+                if (outcome.Exception is { } exception)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    result.Fail(exception is TimeoutRejectedException timedOut
+                        ? FailureMessages.Timeout(prepared.Target, timedOut.Timeout)
+                        : FailureMessages.FromException(exception, prepared.Target));
+                }
+                else
+                {
+                    result.TakeFrom((NodeResult<T>)outcome.Result!);
+                }
+            }
+            finally
+            {
+                ResilienceContextPool.Shared.Return(context);
+            }
+        }
+        finally
+        {
+            result.SetAttempts(execution.Attempts);
+        }
+    }
+
+    /// <summary>One execution through a resilience pipeline: counts its attempts and keeps their records.</summary>
+    private sealed class ResilientExecution<T, TExchange>(
+        NodeRuntime runtime, NodeDescriptor descriptor, TExchange exchange, PreparedRequest prepared, string? idempotencyKey, ResiliencePlan plan, CancellationToken cancellationToken)
+        : IRetriedExecution
+        where TExchange : INodeExchange<T>
+    {
+        private readonly List<NodeAttempt> _attempts = [];
+        private int _count;
+        private long _nextDelayTicks;
+
+        public string Method => exchange.Method(prepared);
+
+        public IReadOnlyList<NodeAttempt> Attempts
+        {
+            get
+            {
+                lock (_attempts)
+                {
+                    return _attempts.ToArray();
+                }
+            }
+        }
+
+        public void WaitsBeforeNextAttempt(TimeSpan delay) => Interlocked.Exchange(ref _nextDelayTicks, delay.Ticks);
+
+        public async ValueTask<NodeResult<T>> AttemptAsync()
+        {
+            int number = Interlocked.Increment(ref _count);
+            var delay = TimeSpan.FromTicks(Interlocked.Exchange(ref _nextDelayTicks, 0));
+            long start = runtime._time.GetTimestamp();
+            var attempt = new NodeResult<T>(descriptor.Name, runtime._time.GetUtcNow());
+            attempt.Body = await runtime.AttemptAsync<T, TExchange>(exchange, prepared, attempt, number, idempotencyKey, descriptor, plan, cancellationToken).ConfigureAwait(false);
+            attempt.Elapsed = runtime._time.GetElapsedTime(start);
+            var record = new NodeAttempt
+            {
+                Number = number,
+                StartedAt = attempt.StartedAt,
+                Elapsed = attempt.Elapsed,
+                StatusCode = attempt.StatusCode,
+                ErrorKind = attempt.Error?.Kind,
+                Message = attempt.Error?.Message,
+                Delay = delay,
+            };
+            lock (_attempts)
+            {
+                _attempts.Add(record);
+                _attempts.Sort(static (a, b) => a.Number.CompareTo(b.Number));
+            }
+
+            return attempt;
+        }
+    }
+
+    /// <summary>
+    /// An attempt that passes the node's rate limiter and circuit breaker (shared Polly
+    /// pipelines) before its exchange. The exchange's own failures are described inside the
+    /// breaker, so that the breaker counts timeouts and broken connections as failures.
+    /// </summary>
+    private sealed class GuardedAttempt<T, TExchange>(
+        TExchange exchange, PreparedRequest prepared, NodeResult attempt, int number, string? idempotencyKey,
+        ResiliencePlan plan, TimeSpan timeout, RunningTimeout deadline, CancellationToken cancellationToken)
+        where TExchange : INodeExchange<T>
+    {
+        private T? _body;
+
+        /// <summary>True once the limiter let the attempt through (a timeout before that is a rate-limit failure).</summary>
+        public bool PermitAcquired { get; private set; }
+
+        public async ValueTask<T?> RunAsync()
+        {
+            if (plan.Limiter is { } limiter)
+            {
+                await limiter.ExecuteAsync(static (self, _) => self.PassBreakerAsync(), this, deadline.Token).ConfigureAwait(false);
+            }
+            else
+            {
+                await PassBreakerAsync().ConfigureAwait(false);
+            }
+
+            return _body;
+        }
+
+        private async ValueTask PassBreakerAsync()
+        {
+            PermitAcquired = true;
+            if (plan.Breaker is { } breaker)
+            {
+                await breaker.ExecuteAsync(static (self, _) => self.ExchangeAsync(), this, deadline.Token).ConfigureAwait(false);
+            }
+            else
+            {
+                await ExchangeAsync().ConfigureAwait(false);
+            }
+        }
+
+        private async ValueTask<NodeResult> ExchangeAsync()
+        {
+            try
+            {
+                _body = await exchange.SendAsync(prepared, attempt, number, idempotencyKey, deadline.Token).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                attempt.Fail(DescribeAttemptFailure<T, TExchange>(ex, exchange, prepared, deadline, timeout, cancellationToken, permitWaited: false));
+            }
+
+            return attempt;
+        }
+    }
+}
