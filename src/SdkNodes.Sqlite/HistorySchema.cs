@@ -1,6 +1,10 @@
 namespace SdkNodes.Sqlite;
 
-/// <summary>The database's tables. WAL keeps readers and the writer apart and survives a killed process.</summary>
+/// <summary>
+/// The database's tables. WAL keeps readers and the writer apart and survives a killed process.
+/// <see cref="Create"/> makes the current schema in a new file; a file made by an earlier
+/// version keeps its tables and is brought up to date by <see cref="HistoryMigrations"/>.
+/// </summary>
 internal static class HistorySchema
 {
     public const string Create = """
@@ -19,7 +23,8 @@ internal static class HistorySchema
             error_message TEXT NULL,
             started_at TEXT NOT NULL,
             started_ticks INTEGER NOT NULL,
-            elapsed_ms REAL NOT NULL);
+            elapsed_ms REAL NOT NULL,
+            attempts INTEGER NOT NULL DEFAULT 1);
         CREATE INDEX IF NOT EXISTS node_records_started ON node_records (started_ticks);
         CREATE INDEX IF NOT EXISTS node_records_node ON node_records (node, started_ticks);
         CREATE INDEX IF NOT EXISTS node_records_run ON node_records (run_id);
@@ -37,7 +42,7 @@ internal static class HistorySchema
         """;
 
     public const string SelectNodeRecords = """
-        SELECT run_id, node, method, url, request_headers, status_code, outcome, error_kind, error_message, started_at, elapsed_ms FROM node_records
+        SELECT run_id, node, method, url, request_headers, status_code, outcome, error_kind, error_message, started_at, elapsed_ms, attempts FROM node_records
         """;
 }
 

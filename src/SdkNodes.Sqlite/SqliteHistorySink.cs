@@ -19,13 +19,17 @@ public sealed class SqliteHistorySink : INodeHistorySink, IDisposable
     private readonly SqliteConnection _connection;
     private readonly SemaphoreSlim _gate = new(1, 1);
 
-    /// <summary>Opens (or creates) the history database at <paramref name="path"/>.</summary>
+    /// <summary>
+    /// Opens (or creates) the history database at <paramref name="path"/>. A file written by an
+    /// earlier version of this store is brought up to the current schema in place.
+    /// </summary>
     public SqliteHistorySink(string path)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         _connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
         _connection.Open();
         Execute(HistorySchema.Create);
+        HistoryMigrations.Apply(_connection);
     }
 
     /// <inheritdoc />
@@ -37,8 +41,8 @@ public sealed class SqliteHistorySink : INodeHistorySink, IDisposable
         {
             using SqliteCommand command = _connection.CreateCommand();
             command.CommandText = """
-                INSERT INTO node_records (run_id, node, method, url, request_headers, status_code, outcome, error_kind, error_message, started_at, started_ticks, elapsed_ms)
-                VALUES ($run, $node, $method, $url, $headers, $status, $outcome, $kind, $message, $started, $ticks, $elapsed)
+                INSERT INTO node_records (run_id, node, method, url, request_headers, status_code, outcome, error_kind, error_message, started_at, started_ticks, elapsed_ms, attempts)
+                VALUES ($run, $node, $method, $url, $headers, $status, $outcome, $kind, $message, $started, $ticks, $elapsed, $attempts)
                 """;
             command.Parameters.AddWithValue("$run", (object?)record.RunId ?? DBNull.Value);
             command.Parameters.AddWithValue("$node", record.NodeName);
@@ -52,6 +56,7 @@ public sealed class SqliteHistorySink : INodeHistorySink, IDisposable
             command.Parameters.AddWithValue("$started", record.StartedAt.ToString("O", CultureInfo.InvariantCulture));
             command.Parameters.AddWithValue("$ticks", record.StartedAt.UtcTicks);
             command.Parameters.AddWithValue("$elapsed", record.Elapsed.TotalMilliseconds);
+            command.Parameters.AddWithValue("$attempts", record.Attempts);
             await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
         finally
@@ -199,6 +204,7 @@ public sealed class SqliteHistorySink : INodeHistorySink, IDisposable
                     ErrorMessage = reader.IsDBNull(8) ? null : reader.GetString(8),
                     StartedAt = DateTimeOffset.Parse(reader.GetString(9), CultureInfo.InvariantCulture),
                     Elapsed = TimeSpan.FromMilliseconds(reader.GetDouble(10)),
+                    Attempts = reader.GetInt32(11),
                 });
             }
 

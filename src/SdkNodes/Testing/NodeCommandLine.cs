@@ -122,11 +122,22 @@ public static class NodeCommandLine
         }
     }
 
-    private static async Task WriteReportAsync(NodeDescriptor node, TestReport report, TextWriter output)
+    /// <summary>Writes <paramref name="report"/> as text, for people: the one place the report's text form is made.</summary>
+    internal static async Task WriteReportAsync(NodeDescriptor node, TestReport report, TextWriter output)
     {
-        string status = report.StatusCode?.ToString(CultureInfo.InvariantCulture) ?? "-";
         await output.WriteLineAsync($"{node.Name}: {node.Method} sent {report.SentAt:yyyy-MM-dd HH:mm:ss.fff} UTC").ConfigureAwait(false);
-        await output.WriteLineAsync($"Outcome: {report.Outcome}   Status: {status}   Seconds: {report.Seconds.ToString("0.00", CultureInfo.InvariantCulture)}").ConfigureAwait(false);
+        await output.WriteLineAsync($"Outcome: {report.Outcome}   Status: {Status(report.StatusCode)}   Seconds: {report.Seconds.ToString("0.00", CultureInfo.InvariantCulture)}").ConfigureAwait(false);
+        await output.WriteLineAsync($"Attempts: {report.Attempts.Count.ToString(CultureInfo.InvariantCulture)}").ConfigureAwait(false);
+        // A single attempt is the Outcome line already; retries are listed so the delays and
+        // the failures that led to the final answer can be seen.
+        if (report.Attempts.Count > 1)
+        {
+            foreach (NodeAttempt attempt in report.Attempts)
+            {
+                await output.WriteLineAsync(AttemptLine(attempt)).ConfigureAwait(false);
+            }
+        }
+
         if (report.Error is { } error)
         {
             await output.WriteLineAsync($"Error: {error.Kind}: {error.Message}").ConfigureAwait(false);
@@ -147,6 +158,17 @@ public static class NodeCommandLine
             await output.WriteLineAsync(report.Body).ConfigureAwait(false);
         }
     }
+
+    // "  #2  after 0.40 s  503  Status  The server answered 503": number, the delay before it, status, error kind, message.
+    private static string AttemptLine(NodeAttempt attempt)
+    {
+        string line = string.Create(
+            CultureInfo.InvariantCulture,
+            $"  #{attempt.Number}  after {attempt.Delay.TotalSeconds:0.00} s  {Status(attempt.StatusCode)}  {attempt.ErrorKind?.ToString() ?? "OK"}");
+        return attempt.Message is null ? line : $"{line}  {attempt.Message}";
+    }
+
+    private static string Status(int? statusCode) => statusCode?.ToString(CultureInfo.InvariantCulture) ?? "-";
 }
 
 [JsonSourceGenerationOptions(WriteIndented = true, UseStringEnumConverter = true, PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]

@@ -79,19 +79,23 @@ public sealed class NodeTester
         // The report shows the body, so it is kept even when it was read as JSON.
         var scope = new ExecutionScope(null, ThrowOnAbort: false, NotRun: null, KeepRawBody: true);
         NodeResult<JsonElement?> result = await _runtime.ExecuteAsync(node, UntypedBodyReader.Instance, scope, cancellationToken).ConfigureAwait(false);
-        return new TestReport
-        {
-            NodeName = descriptor.Name,
-            SentAt = result.StartedAt,
-            Outcome = result.Outcome,
-            StatusCode = result.StatusCode,
-            Seconds = Math.Round(result.Elapsed.TotalSeconds, 2),
-            Body = Pretty(result.RawBody),
-            Headers = result.Headers,
-            Error = result.Error,
-            Values = Shown(descriptor, merged),
-        };
+        return Report(result, Shown(descriptor, merged));
     }
+
+    /// <summary>What the Test API reports for an execution's <paramref name="result"/>, built from <paramref name="shownValues"/>.</summary>
+    internal static TestReport Report(NodeResult result, IReadOnlyDictionary<string, string?> shownValues) => new()
+    {
+        NodeName = result.NodeName,
+        SentAt = result.StartedAt,
+        Outcome = result.Outcome,
+        StatusCode = result.StatusCode,
+        Seconds = Math.Round(result.Elapsed.TotalSeconds, 2),
+        Body = Pretty(result.RawBody),
+        Headers = result.Headers,
+        Attempts = result.Attempts,
+        Error = result.Error,
+        Values = shownValues,
+    };
 
     private bool IsSecret(NodeDescriptor descriptor, string name)
     {

@@ -30,6 +30,12 @@ public sealed record TestReport
     /// <summary>The response headers.</summary>
     public IReadOnlyDictionary<string, string> Headers { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>
+    /// Each attempt made, in order (see <see cref="NodeResult.Attempts"/>): one without retries,
+    /// none when nothing was sent. <see cref="StatusCode"/>, <see cref="Body"/> and <see cref="Error"/> are the last attempt's.
+    /// </summary>
+    public IReadOnlyList<NodeAttempt> Attempts { get; init; } = [];
+
     /// <summary>Why it failed, or null.</summary>
     public NodeError? Error { get; init; }
 

@@ -64,6 +64,84 @@ public sealed class SqliteHistoryTests : IDisposable
     }
 
     [Fact]
+    public async Task Attempts_AreStored_AndReadBackByEveryQuery()
+    {
+        using (var sink = new SqliteHistorySink(DatabasePath))
+        {
+            await sink.WriteAsync(Record("not-sent", attempts: 0, runId: "run-a"), TestRuntime.Token);
+            await sink.WriteAsync(Record("once", attempts: 1, runId: "run-a"), TestRuntime.Token);
+            await sink.WriteAsync(Record("retried", attempts: 4, runId: "run-a"), TestRuntime.Token);
+        }
+
+        using var reader = new SqliteHistorySink(DatabasePath);
+        var newestFirst = await reader.QueryAsync(new NodeHistoryQuery(), TestRuntime.Token);
+        Assert.Equal([("retried", 4), ("once", 1), ("not-sent", 0)], newestFirst.Select(r => (r.NodeName, r.Attempts)));
+        var inRun = await reader.RunNodesAsync("run-a", TestRuntime.Token);
+        Assert.Equal([0, 1, 4], inRun.Select(r => r.Attempts));
+    }
+
+    [Fact]
+    public void ANewFile_IsCreatedAtTheCurrentSchemaVersion()
+    {
+        using (new SqliteHistorySink(DatabasePath))
+        {
+        }
+
+        Assert.Equal(1L, Scalar("PRAGMA user_version"));
+        Assert.Equal(1L, Scalar("SELECT COUNT(*) FROM pragma_table_info('node_records') WHERE name = 'attempts'"));
+    }
+
+    [Fact]
+    public async Task AFileFromThePreviousSchema_IsMigrated_OldRowsReadOneAttempt_AndNewRowsKeepTheirCount()
+    {
+        CreatePreviousSchemaFileWithOneRow();
+
+        using (var sink = new SqliteHistorySink(DatabasePath))
+        {
+            NodeHistoryRecord old = Assert.Single(await sink.QueryAsync(new NodeHistoryQuery(), TestRuntime.Token));
+            Assert.Equal(("OldNode", 503, NodeErrorKind.Status, 1), (old.NodeName, old.StatusCode, old.ErrorKind, old.Attempts));
+            Assert.Equal([new KeyValuePair<string, string>("Accept", "application/json")], old.RequestHeaders);
+
+            await sink.WriteAsync(Record("NewNode", attempts: 3), TestRuntime.Token);
+            NodeHistoryRecord written = Assert.Single(await sink.QueryAsync(new NodeHistoryQuery { NodeName = "NewNode" }, TestRuntime.Token));
+            Assert.Equal(3, written.Attempts);
+        }
+
+        Assert.Equal(1L, Scalar("PRAGMA user_version"));
+
+        // Opened again: the migration is not repeated (a second ADD COLUMN would throw), the rows are intact.
+        using var reopened = new SqliteHistorySink(DatabasePath);
+        var records = await reopened.QueryAsync(new NodeHistoryQuery(), TestRuntime.Token);
+        Assert.Equal([("NewNode", 3), ("OldNode", 1)], records.Select(r => (r.NodeName, r.Attempts)));
+    }
+
+    [Fact]
+    public async Task AFileFromThePreviousSchema_OpenedByManyStoresAtOnce_IsMigratedOnce()
+    {
+        CreatePreviousSchemaFileWithOneRow();
+
+        // Separate unpooled connections take SQLite's file locks as separate processes would.
+        SqliteHistorySink[] sinks = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => new SqliteHistorySink(DatabasePath), TestRuntime.Token)));
+        try
+        {
+            foreach (SqliteHistorySink sink in sinks)
+            {
+                Assert.Equal(1, Assert.Single(await sink.QueryAsync(new NodeHistoryQuery(), TestRuntime.Token)).Attempts);
+            }
+        }
+        finally
+        {
+            foreach (SqliteHistorySink sink in sinks)
+            {
+                sink.Dispose();
+            }
+        }
+
+        Assert.Equal(1L, Scalar("PRAGMA user_version"));
+        Assert.Equal(1L, Scalar("SELECT COUNT(*) FROM pragma_table_info('node_records') WHERE name = 'attempts'"));
+    }
+
+    [Fact]
     public async Task AWriterKilledMidStream_LosesNoAcknowledgedRecord_AndTheFileOpensCleanly()
     {
         string writer = typeof(SqliteHistoryTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "HistoryWriter").Value!;
@@ -98,5 +176,75 @@ public sealed class SqliteHistoryTests : IDisposable
         {
             Assert.Contains($"node-{n}", names);
         }
+    }
+
+    private static NodeHistoryRecord Record(string node, int attempts, string? runId = null) => new()
+    {
+        NodeName = node,
+        RunId = runId,
+        Method = "GET",
+        Url = "http://127.0.0.1/items/1",
+        Outcome = NodeOutcome.Succeeded,
+        StatusCode = 200,
+        StartedAt = DateTimeOffset.UtcNow,
+        Elapsed = TimeSpan.FromMilliseconds(12),
+        Attempts = attempts,
+    };
+
+    /// <summary>
+    /// A history file as SdkNodes.Sqlite made it before attempts were stored: the schema is
+    /// HistorySchema.Create as it was then, copied here because the source has moved on.
+    /// </summary>
+    private void CreatePreviousSchemaFileWithOneRow()
+    {
+        const string previousSchema = """
+            PRAGMA journal_mode = WAL;
+            PRAGMA synchronous = NORMAL;
+            CREATE TABLE IF NOT EXISTS node_records (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                run_id TEXT NULL,
+                node TEXT NOT NULL,
+                method TEXT NOT NULL,
+                url TEXT NOT NULL,
+                request_headers TEXT NOT NULL,
+                status_code INTEGER NULL,
+                outcome TEXT NOT NULL,
+                error_kind TEXT NULL,
+                error_message TEXT NULL,
+                started_at TEXT NOT NULL,
+                started_ticks INTEGER NOT NULL,
+                elapsed_ms REAL NOT NULL);
+            CREATE INDEX IF NOT EXISTS node_records_started ON node_records (started_ticks);
+            CREATE INDEX IF NOT EXISTS node_records_node ON node_records (node, started_ticks);
+            CREATE INDEX IF NOT EXISTS node_records_run ON node_records (run_id);
+            CREATE TABLE IF NOT EXISTS runs (
+                run_id TEXT PRIMARY KEY,
+                name TEXT NOT NULL,
+                status TEXT NOT NULL,
+                aborted_by TEXT NULL,
+                nodes INTEGER NOT NULL,
+                unsuccessful INTEGER NOT NULL,
+                started_at TEXT NOT NULL,
+                started_ticks INTEGER NOT NULL,
+                elapsed_ms REAL NOT NULL);
+            CREATE INDEX IF NOT EXISTS runs_started ON runs (started_ticks);
+            INSERT INTO node_records (run_id, node, method, url, request_headers, status_code, outcome, error_kind, error_message, started_at, started_ticks, elapsed_ms)
+            VALUES (NULL, 'OldNode', 'GET', 'http://127.0.0.1/old', '[{"Key":"Accept","Value":"application/json"}]', 503, 'Failed', 'Status', 'The server answered 503',
+                    '2026-11-01T10:00:00.0000000+00:00', 639291240000000000, 250.5);
+            """;
+        using var connection = new SqliteConnection($"Data Source={DatabasePath};Pooling=False");
+        connection.Open();
+        using SqliteCommand command = connection.CreateCommand();
+        command.CommandText = previousSchema;
+        command.ExecuteNonQuery();
+    }
+
+    private object? Scalar(string sql)
+    {
+        using var connection = new SqliteConnection($"Data Source={DatabasePath};Pooling=False");
+        connection.Open();
+        using SqliteCommand command = connection.CreateCommand();
+        command.CommandText = sql;
+        return command.ExecuteScalar();
     }
 }

@@ -153,6 +153,7 @@ public sealed class NodeTesterTests : IDisposable
         Assert.Equal(0, exit);
         string text = output.ToString();
         Assert.Contains("Outcome: Succeeded   Status: 200", text);
+        Assert.Matches(@"Outcome: .*\r?\nAttempts: \d+\r?\n", text);
         Assert.Contains("X-Trace: t-1", text);
         Assert.Contains("\"id\": \"42\"", text);
     }
@@ -174,6 +175,67 @@ public sealed class NodeTesterTests : IDisposable
     }
 
     [Fact]
+    public void Report_CarriesTheResultsAttempts_InOrder()
+    {
+        var result = new NodeResult<JsonElement?>("Tested", At(0)) { StatusCode = 200, Outcome = NodeOutcome.Succeeded };
+        result.SetAttempts(ThreeAttempts());
+
+        TestReport report = NodeTester.Report(result, new Dictionary<string, string?> { ["Id"] = "1" });
+
+        Assert.Equal(result.Attempts, report.Attempts);
+        Assert.Equal([1, 2, 3], report.Attempts.Select(a => a.Number));
+    }
+
+    [Fact]
+    public async Task CommandLine_Report_ListsEachAttempt_WithItsDelayStatusKindAndMessage_WhenThereWereRetries()
+    {
+        var output = new StringWriter();
+
+        await NodeCommandLine.WriteReportAsync(Tested.Descriptor, Report(ThreeAttempts()), output);
+
+        string[] lines = output.ToString().Split(Environment.NewLine);
+        int outcome = Array.FindIndex(lines, l => l.StartsWith("Outcome: ", StringComparison.Ordinal));
+        Assert.Equal(
+            [
+                "Outcome: Succeeded   Status: 200   Seconds: 1.45",
+                "Attempts: 3",
+                "  #1  after 0.00 s  503  Status  The server answered 503 (Service Unavailable).",
+                "  #2  after 0.40 s  -  Connection  The connection was refused.",
+                "  #3  after 0.85 s  200  OK",
+            ],
+            lines[outcome..(outcome + 5)]);
+    }
+
+    [Fact]
+    public async Task CommandLine_Report_CountsASingleAttempt_WithoutListingIt()
+    {
+        var output = new StringWriter();
+
+        await NodeCommandLine.WriteReportAsync(Tested.Descriptor, Report([ThreeAttempts()[2] with { Number = 1, Delay = TimeSpan.Zero }]), output);
+
+        string text = output.ToString();
+        Assert.Contains($"Seconds: 1.45{Environment.NewLine}Attempts: 1{Environment.NewLine}", text);
+        Assert.DoesNotContain("#1", text);
+    }
+
+    [Fact]
+    public void CommandLine_JsonReport_IncludesTheAttempts_InCamelCase()
+    {
+        string json = JsonSerializer.Serialize(Report(ThreeAttempts()), CommandLineJson.Default.TestReport);
+
+        using JsonDocument document = JsonDocument.Parse(json);
+        JsonElement[] attempts = [.. document.RootElement.GetProperty("attempts").EnumerateArray()];
+        Assert.Equal(3, attempts.Length);
+        Assert.Equal(1, attempts[0].GetProperty("number").GetInt32());
+        Assert.Equal(503, attempts[0].GetProperty("statusCode").GetInt32());
+        Assert.Equal("Status", attempts[0].GetProperty("errorKind").GetString());
+        Assert.Equal("The server answered 503 (Service Unavailable).", attempts[0].GetProperty("message").GetString());
+        Assert.Equal(JsonValueKind.Null, attempts[1].GetProperty("statusCode").ValueKind);
+        Assert.Equal(TimeSpan.FromSeconds(0.4), TimeSpan.Parse(attempts[1].GetProperty("delay").GetString()!, System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(JsonValueKind.Null, attempts[2].GetProperty("errorKind").ValueKind);
+    }
+
+    [Fact]
     public async Task CommandLine_List_ShowsParameters_AndUnknownNodesAreUsageErrors()
     {
         await using var server = await StartServerAsync();
@@ -190,4 +252,24 @@ public sealed class NodeTesterTests : IDisposable
         Assert.Contains("Parameter 'Page' of Tested expects int", output.ToString());
         Assert.Empty(server.Requests);
     }
+
+    private static DateTimeOffset At(double seconds) => new DateTimeOffset(2026, 11, 28, 2, 30, 40, TimeSpan.Zero).AddSeconds(seconds);
+
+    // Two failures, then success: what a node with [Retry(2)] reports after a 503 and a refused connection.
+    private static NodeAttempt[] ThreeAttempts() =>
+    [
+        new() { Number = 1, StartedAt = At(0), Elapsed = TimeSpan.FromSeconds(0.05), StatusCode = 503, ErrorKind = NodeErrorKind.Status, Message = "The server answered 503 (Service Unavailable).", Delay = TimeSpan.Zero },
+        new() { Number = 2, StartedAt = At(0.45), Elapsed = TimeSpan.FromSeconds(0.01), ErrorKind = NodeErrorKind.Connection, Message = "The connection was refused.", Delay = TimeSpan.FromSeconds(0.4) },
+        new() { Number = 3, StartedAt = At(1.31), Elapsed = TimeSpan.FromSeconds(0.14), StatusCode = 200, Delay = TimeSpan.FromSeconds(0.85) },
+    ];
+
+    private static TestReport Report(IReadOnlyList<NodeAttempt> attempts) => new()
+    {
+        NodeName = "Tested",
+        SentAt = At(0),
+        Outcome = NodeOutcome.Succeeded,
+        StatusCode = 200,
+        Seconds = 1.45,
+        Attempts = attempts,
+    };
 }

@@ -39,9 +39,11 @@ public sealed class SdkNodesToolTests : IDisposable
 
         Assert.Equal(0, exit);
         Assert.Contains("Outcome: Succeeded   Status: 200", output);
+        Assert.Matches(@"Outcome: .*\r?\nAttempts: \d+\r?\n", output);
         Assert.Contains("\"id\": \"41\"", output);
         Assert.Equal(0, again);
         Assert.Contains("\"outcome\": \"Succeeded\"", secondOutput);
+        Assert.Contains("\"attempts\": [", secondOutput);
         Assert.Equal("/tested/41?page=2", server.Requests[1].RawTarget);
         Assert.True(File.Exists(Path.Combine(_workDirectory, ".sdknodes", "test-values.json")));
     }

@@ -1,0 +1,72 @@
+using System;
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+
+namespace SdkNodes.Sqlite;
+
+/// <summary>
+/// Brings a history file made by an earlier version of this store up to the current schema, so
+/// upgrading SdkNodes.Sqlite keeps the history a team already has. The file's
+/// <c>PRAGMA user_version</c> records the schema version: 0 (never set) is the first schema,
+/// without <c>node_records.attempts</c>; 1 has it. <see cref="HistorySchema.Create"/> makes the
+/// current tables in a new file, which then only has its version set.
+/// </summary>
+internal static class HistoryMigrations
+{
+    /// <summary>The schema version this store writes.</summary>
+    public const int Current = 1;
+
+    /// <summary>Migrates the database open on <paramref name="connection"/>; does nothing when it is up to date.</summary>
+    public static void Apply(SqliteConnection connection)
+    {
+        // An up-to-date file, the usual case, is checked without taking the write lock.
+        if (UserVersion(connection, transaction: null) >= Current)
+        {
+            return;
+        }
+
+        // BEGIN IMMEDIATE takes the write lock before the version is read again: of two processes
+        // opening the same old file at once, the second waits (the busy timeout) and then finds
+        // the work done, instead of adding the column twice.
+        using SqliteTransaction transaction = connection.BeginTransaction(deferred: false);
+        if (UserVersion(connection, transaction) < 1)
+        {
+            // The column may already be there: a new file was created with it. Old rows were
+            // written before retries existed, so each was exactly one attempt: the default says so.
+            if (!HasColumn(connection, transaction, "node_records", "attempts"))
+            {
+                Execute(connection, transaction, "ALTER TABLE node_records ADD COLUMN attempts INTEGER NOT NULL DEFAULT 1");
+            }
+
+            Execute(connection, transaction, "PRAGMA user_version = 1");
+        }
+
+        transaction.Commit();
+    }
+
+    private static int UserVersion(SqliteConnection connection, SqliteTransaction? transaction)
+    {
+        using SqliteCommand command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "PRAGMA user_version";
+        return Convert.ToInt32(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+    }
+
+    private static bool HasColumn(SqliteConnection connection, SqliteTransaction transaction, string table, string column)
+    {
+        using SqliteCommand command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "SELECT COUNT(*) FROM pragma_table_info($table) WHERE name = $column";
+        command.Parameters.AddWithValue("$table", table);
+        command.Parameters.AddWithValue("$column", column);
+        return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture) > 0;
+    }
+
+    private static void Execute(SqliteConnection connection, SqliteTransaction transaction, string sql)
+    {
+        using SqliteCommand command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+}
