@@ -7,6 +7,7 @@ internal static class DiagnosticIds
     public const string UnknownVariable = "SDKN004";
     public const string BodyNotAllowed = "SDKN007";
     public const string InvalidStatusCode = "SDKN008";
+    public const string RetryWithoutIdempotencyKey = "SDKN023";
 
     /// <summary>SDKN004: the variable as written.</summary>
     public const string VariableProperty = "Variable";

@@ -38,6 +38,10 @@ public sealed class NodeAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.TwoNodeAttributes,
         DiagnosticDescriptors.RedirectsOutOfRange,
         DiagnosticDescriptors.ResponseLimitNotPositive,
+        DiagnosticDescriptors.RetryWithoutIdempotencyKey,
+        DiagnosticDescriptors.RetryOutOfRange,
+        DiagnosticDescriptors.CircuitBreakerOutOfRange,
+        DiagnosticDescriptors.RateLimitOutOfRange,
     ];
 
     /// <inheritdoc />

@@ -121,6 +121,26 @@ internal static class DiagnosticDescriptors
         "The response size limit of '{0}' is {1} bytes; it must be more than 0",
         DiagnosticSeverity.Error);
 
+    public static readonly DiagnosticDescriptor RetryWithoutIdempotencyKey = Create(
+        "SDKN023", "Retried POST or PATCH without an idempotency key",
+        "'{0}' sends {1} with [Retry] but has no [IdempotencyKey], so it is never retried: a retried {1} could act twice. Add [IdempotencyKey] if the server honours one",
+        DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor RetryOutOfRange = Create(
+        "SDKN024", "Retry setting out of range",
+        "The [Retry] of '{0}' has {1}; {2}",
+        DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor CircuitBreakerOutOfRange = Create(
+        "SDKN025", "Circuit breaker setting out of range",
+        "The [CircuitBreaker] of '{0}' has {1}; {2}",
+        DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor RateLimitOutOfRange = Create(
+        "SDKN026", "Rate limit out of range",
+        "The [RateLimit] of '{0}' has {1}; {2}",
+        DiagnosticSeverity.Error);
+
     private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity)
         => new(id, title, message, Category, severity, isEnabledByDefault: true, helpLinkUri: HelpBase + id.ToLowerInvariant());
 }

@@ -44,4 +44,16 @@ internal static class CSharpLiteral
     public static string Bool(bool value) => value ? "true" : "false";
 
     public static string Int(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    public static string Long(long value) => value.ToString(CultureInfo.InvariantCulture) + "L";
+
+    /// <summary>
+    /// A finite double that reads back as the same value: "R" in the invariant culture (never
+    /// "0,5"), with ".0" added when that prints a whole number, so the literal is a double.
+    /// </summary>
+    public static string Double(double value)
+    {
+        string text = value.ToString("R", CultureInfo.InvariantCulture);
+        return text.IndexOf('.') >= 0 || text.IndexOf('E') >= 0 ? text : text + ".0";
+    }
 }

@@ -77,6 +77,7 @@ internal static partial class NodeEmitter
             writer.WriteLine("ValidateCertificate = false,");
         }
 
+        WriteResilience(writer, node);
         if (node.ResponseType is not null)
         {
             writer.WriteLine($"ResponseType = typeof({node.ResponseTypeOf}),");

@@ -89,17 +89,51 @@ internal sealed class DiagnosticReporter(Action<Diagnostic>? report, Cancellatio
 
     /// <summary>The location of a named argument (<c>Success = "0"</c>), or of the attribute.</summary>
     public Location? NamedArgumentLocation(AttributeData attribute, string name)
+        => NamedArgument(attribute, name)?.GetLocation() ?? SyntaxOf(attribute)?.GetLocation();
+
+    /// <summary>The location of a named argument's value (the <c>1.5</c> of <c>FailureRatio = 1.5</c>), or of the attribute.</summary>
+    public Location? NamedArgumentValueLocation(AttributeData attribute, string name)
+        => NamedArgument(attribute, name)?.Expression.GetLocation() ?? SyntaxOf(attribute)?.GetLocation();
+
+    /// <summary>
+    /// The location of item <paramref name="index"/> of an array given as a named argument
+    /// (<c>new[] { 503, 700 }</c>, <c>new int[] { ... }</c> or <c>[503, 700]</c>); the whole value
+    /// when it is written another way (a constant, a spread), or the attribute when it is absent.
+    /// </summary>
+    public Location? NamedArgumentItemLocation(AttributeData attribute, string name, int index)
     {
-        AttributeSyntax? syntax = SyntaxOf(attribute);
-        foreach (AttributeArgumentSyntax argument in syntax?.ArgumentList?.Arguments ?? default)
+        if (NamedArgument(attribute, name) is not { } argument)
+        {
+            return SyntaxOf(attribute)?.GetLocation();
+        }
+
+        SeparatedSyntaxList<ExpressionSyntax> items = argument.Expression switch
+        {
+            ImplicitArrayCreationExpressionSyntax array => array.Initializer.Expressions,
+            ArrayCreationExpressionSyntax { Initializer: { } initializer } => initializer.Expressions,
+            _ => default,
+        };
+        if (argument.Expression is CollectionExpressionSyntax collection
+            && collection.Elements.All(e => e is ExpressionElementSyntax)
+            && index < collection.Elements.Count)
+        {
+            return ((ExpressionElementSyntax)collection.Elements[index]).Expression.GetLocation();
+        }
+
+        return index < items.Count ? items[index].GetLocation() : argument.Expression.GetLocation();
+    }
+
+    private AttributeArgumentSyntax? NamedArgument(AttributeData attribute, string name)
+    {
+        foreach (AttributeArgumentSyntax argument in SyntaxOf(attribute)?.ArgumentList?.Arguments ?? default)
         {
             if (argument.NameEquals?.Name.Identifier.ValueText == name)
             {
-                return argument.GetLocation();
+                return argument;
             }
         }
 
-        return syntax?.GetLocation();
+        return null;
     }
 
     /// <summary>

@@ -77,6 +77,8 @@ internal sealed partial class NodeParser
 
         var attributes = new ClassAttributes(this);
         attributes.Read();
+        var resilience = new ResilienceAttributes(this);
+        resilience.Read(method);
         List<BodyFieldModel> bodyFields = ReadFields();
 
         if (_reporter.HasErrors)
@@ -92,6 +94,7 @@ internal sealed partial class NodeParser
             properties.Clear();
             bodyFields.Clear();
             attributes = new ClassAttributes(this);
+            resilience = new ResilienceAttributes(this);
         }
 
         return new NodeModel(
@@ -121,6 +124,10 @@ internal sealed partial class NodeParser
             UseProxy: attributes.UseProxy,
             ValidateCertificate: attributes.ValidateCertificate,
             MaxRedirects: attributes.MaxRedirects,
+            Retry: resilience.Retry,
+            IdempotencyKeyHeader: resilience.IdempotencyKeyHeader,
+            CircuitBreaker: resilience.CircuitBreaker,
+            RateLimit: resilience.RateLimit,
             ResponseType: responseType,
             ResponseTypeOf: responseTypeOf,
             ResponseTypeName: responseTypeName,

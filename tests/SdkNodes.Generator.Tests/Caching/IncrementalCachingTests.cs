@@ -76,14 +76,14 @@ public class IncrementalCachingTests
     [Fact]
     public void Models_HoldNoCompilerObjects()
     {
-        GeneratorRunResult result = GeneratorHarness.Generate(Sources.IpAttribution, Sources.PushOrder, Sources.HeadWithOperators)
+        GeneratorRunResult result = GeneratorHarness.Generate(Sources.IpAttribution, Sources.PushOrder, Sources.HeadWithOperators, Sources.ReserveSeat)
             .RunResult.Results.Single();
         var models = result.TrackedSteps[NodeGenerator.Steps.ApiRequestNodes]
             .SelectMany(s => s.Outputs)
             .Select(o => o.Value)
             .ToList();
 
-        Assert.Equal(3, models.Count);
+        Assert.Equal(4, models.Count);
         foreach (object model in models)
         {
             Assert.IsType<NodeModel>(model);
@@ -91,10 +91,13 @@ public class IncrementalCachingTests
         }
     }
 
-    [Fact]
-    public void ParsingTheSameNodeTwice_GivesEqualModels()
+    [Theory]
+    [InlineData(nameof(Sources.PushOrder))]
+    [InlineData(nameof(Sources.ReserveSeat))]
+    public void ParsingTheSameNodeTwice_GivesEqualModels(string sourceName)
     {
-        NodeModel First() => (NodeModel)GeneratorHarness.Generate(Sources.PushOrder).RunResult.Results.Single()
+        string source = (string)typeof(Sources).GetField(sourceName)!.GetValue(null)!;
+        NodeModel First() => (NodeModel)GeneratorHarness.Generate(source).RunResult.Results.Single()
             .TrackedSteps[NodeGenerator.Steps.ApiRequestNodes].Single().Outputs.Single().Value;
 
         NodeModel a = First();

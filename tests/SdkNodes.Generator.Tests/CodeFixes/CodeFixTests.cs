@@ -161,6 +161,62 @@ public class CodeFixTests
         Assert.Empty(titles);
     }
 
+    [Fact]
+    public async Task AddIdempotencyKey_OnItsOwnLineAfterTheRetry()
+    {
+        string fixedSource = await CodeFixHarness.ApplyAsync(new AddIdempotencyKeyCodeFix(), """
+            using SdkNodes;
+            namespace Demo;
+            [ApiRequest("POST", "/seats")]
+            [Retry(3)]
+            [Timeout(5)]
+            public sealed partial class Reserve : IApiNode { }
+            """, "SDKN023", "Add [IdempotencyKey]");
+
+        Assert.Equal("""
+            using SdkNodes;
+            namespace Demo;
+            [ApiRequest("POST", "/seats")]
+            [Retry(3)]
+            [IdempotencyKey]
+            [Timeout(5)]
+            public sealed partial class Reserve : IApiNode { }
+            """, fixedSource);
+    }
+
+    [Fact]
+    public async Task AddIdempotencyKey_KeepsTheIndentationOfANestedNode()
+    {
+        string fixedSource = await CodeFixHarness.ApplyAsync(new AddIdempotencyKeyCodeFix(), """
+            using SdkNodes;
+            namespace Demo;
+            public static partial class Seats
+            {
+                [ApiRequest("PATCH", "/seats/{id}")]
+                [Retry(2, Delay = 0.5), Timeout(5)]
+                public sealed partial class Move : IApiNode
+                {
+                    public required string Id { get; init; }
+                }
+            }
+            """, "SDKN023", "Add [IdempotencyKey]");
+
+        Assert.Equal("""
+            using SdkNodes;
+            namespace Demo;
+            public static partial class Seats
+            {
+                [ApiRequest("PATCH", "/seats/{id}")]
+                [Retry(2, Delay = 0.5), Timeout(5)]
+                [IdempotencyKey]
+                public sealed partial class Move : IApiNode
+                {
+                    public required string Id { get; init; }
+                }
+            }
+            """, fixedSource.Replace("\r\n", "\n"));
+    }
+
     private const string Typo = """
         using SdkNodes;
         namespace Demo;

@@ -34,6 +34,13 @@ public class HalfTypedCodeTests
         { "duplicate class names in two namespaces", """[ApiRequest("GET", "/x")] public sealed partial class A : IApiNode { } namespace Other { [ApiRequest("GET", "/y")] public sealed partial class A : SdkNodes.IApiNode { } }""" },
         { "block namespace", """namespace Block { [ApiRequest("GET", "/x")] public sealed partial class A : SdkNodes.IApiNode { } }""" },
         { "empty template", """[ApiRequest("GET", "")] public sealed partial class A : IApiNode { }""" },
+        { "retry without a count", """[ApiRequest("GET", "/x")][Retry] public sealed partial class A : IApiNode { }""" },
+        { "retry statuses not constant", """[ApiRequest("GET", "/x")][Retry(3, OnStatus = Codes)] public sealed partial class A : IApiNode { static int[] Codes = [503]; }""" },
+        { "retry delay as a string", """[ApiRequest("POST", "/x")][Retry(3, Delay = "1s")] public sealed partial class A : IApiNode { }""" },
+        { "idempotency key of the wrong type", """[ApiRequest("POST", "/x")][IdempotencyKey(5)] public sealed partial class A : IApiNode { }""" },
+        { "idempotency key without a name", """[ApiRequest("POST", "/x")][IdempotencyKey(null)] public sealed partial class A : IApiNode { }""" },
+        { "rate limit with one argument", """[ApiRequest("GET", "/x")][RateLimit(5)] public sealed partial class A : IApiNode { }""" },
+        { "circuit breaker with an unknown setting", """[ApiRequest("GET", "/x")][CircuitBreaker(Ratio = 0.5)] public sealed partial class A : IApiNode { }""" },
     };
 
     [Theory]

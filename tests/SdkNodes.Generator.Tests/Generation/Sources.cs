@@ -105,4 +105,24 @@ internal static class Sources
             [Body] public required Contact Contact { get; init; }
         }
         """;
+
+    public const string ReserveSeat = """
+        using SdkNodes;
+
+        namespace Contoso.Nodes;
+
+        public sealed record Seat(string Row, int Number);
+        public sealed record Reservation(string Id);
+
+        [ApiRequest("POST", "/flights/{flight}/seats")]
+        [Retry(3, Delay = 0.5, Backoff = RetryBackoff.Linear, OnStatus = new[] { 503 })]
+        [IdempotencyKey]
+        [CircuitBreaker(FailureRatio = 0.25, Key = "seats")]
+        [RateLimit(5, 1.5)]
+        public sealed partial class ReserveSeat : IApiNode<Reservation>
+        {
+            public required string Flight { get; init; }
+            [Body] public required Seat Seat { get; init; }
+        }
+        """;
 }
