@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http;
 using System.Net.Security;
 using System.Security.Cryptography.X509Certificates;
+using System.Text;
 
 namespace SdkNodes;
 
@@ -26,6 +27,7 @@ internal sealed class HandlerSettings
     private readonly X509Certificate2Collection _trustedRoots;
     private readonly X509Certificate2? _clientCertificate;
     private readonly SocketConnector _connector;
+    private readonly bool _headerValuesAsUtf8;
 
     public HandlerSettings(NodeRuntimeOptions options)
     {
@@ -33,6 +35,7 @@ internal sealed class HandlerSettings
         Proxy = options.Proxy;
         _trustedRoots = [.. options.TrustedRootCertificates];
         _clientCertificate = options.ClientCertificate;
+        _headerValuesAsUtf8 = options.SendHeaderValuesAsUtf8;
         _connector = new SocketConnector([.. options.EgressAddresses], options.BlockPrivateNetworks, [.. options.AllowedNetworks]);
     }
 
@@ -58,6 +61,14 @@ internal sealed class HandlerSettings
         if (_connector.IsNeeded)
         {
             handler.ConnectCallback = _connector.ConnectAsync;
+        }
+
+        if (_headerValuesAsUtf8)
+        {
+            // The caller chose UTF-8 for values outside ASCII (RequestPreparer lets them through);
+            // ASCII values are the same bytes either way. Without a selector the handler refuses
+            // them while sending.
+            handler.RequestHeaderEncodingSelector = static (_, _) => Encoding.UTF8;
         }
 
         if (_clientCertificate is not null)
