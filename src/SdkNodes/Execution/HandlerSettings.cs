@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http;
 using System.Net.Security;
 using System.Security.Cryptography.X509Certificates;
+using System.Text;
 
 namespace SdkNodes;
 
@@ -25,7 +26,12 @@ internal sealed class HandlerSettings
     private readonly TimeSpan _pooledConnectionLifetime;
     private readonly X509Certificate2Collection _trustedRoots;
     private readonly X509Certificate2? _clientCertificate;
+    // Chooses an egress address per connection: for the IHttpClientFactory path (see EgressSlots).
     private readonly SocketConnector _connector;
+
+    // One per egress address, each binding to its own: the handlers of HttpInvokerPool.
+    private readonly SocketConnector[] _egressConnectors;
+    private readonly bool _headerValuesAsUtf8;
 
     public HandlerSettings(NodeRuntimeOptions options)
     {
@@ -33,15 +39,38 @@ internal sealed class HandlerSettings
         Proxy = options.Proxy;
         _trustedRoots = [.. options.TrustedRootCertificates];
         _clientCertificate = options.ClientCertificate;
-        _connector = new SocketConnector([.. options.EgressAddresses], options.BlockPrivateNetworks, [.. options.AllowedNetworks]);
+        _headerValuesAsUtf8 = options.SendHeaderValuesAsUtf8;
+        IPAddress[] egress = [.. options.EgressAddresses];
+        IPNetwork[] allowed = [.. options.AllowedNetworks];
+        _connector = new SocketConnector(egress, preferred: null, options.BlockPrivateNetworks, allowed);
+        _egressConnectors = Array.ConvertAll(egress, address => new SocketConnector(egress, address, options.BlockPrivateNetworks, allowed));
     }
 
     public IWebProxy? Proxy { get; }
 
+    /// <summary>
+    /// How many handlers a <see cref="HandlerKey"/> gets in the runtime's own pool: one per egress
+    /// address (each its own connection pool, so keep-alive connections stay on their address
+    /// and the address is chosen per request), or one when there are none.
+    /// </summary>
+    public int EgressSlots => Math.Max(1, _egressConnectors.Length);
+
     public HandlerKey KeyFor(NodeDescriptor descriptor)
         => new(UseProxy: descriptor.UseProxy && Proxy is not null, ValidateCertificate: descriptor.ValidateCertificate);
 
-    public SocketsHttpHandler CreateHandler(HandlerKey key)
+    /// <summary>
+    /// A handler that chooses the egress address per new connection. For the IHttpClientFactory
+    /// path: its named clients (one per <see cref="HandlerKey"/>) are registered before the
+    /// options, and so the number of addresses, are known; a keep-alive connection there keeps
+    /// its address for its life (<see cref="NodeRuntimeOptions.PooledConnectionLifetime"/>).
+    /// </summary>
+    public SocketsHttpHandler CreateHandler(HandlerKey key) => CreateHandler(key, _connector);
+
+    /// <summary>The handler of egress slot <paramref name="egressSlot"/> (0 to <see cref="EgressSlots"/> - 1): it leaves from that address.</summary>
+    public SocketsHttpHandler CreateHandler(HandlerKey key, int egressSlot)
+        => CreateHandler(key, _egressConnectors.Length == 0 ? _connector : _egressConnectors[egressSlot]);
+
+    private SocketsHttpHandler CreateHandler(HandlerKey key, SocketConnector connector)
     {
         var handler = new SocketsHttpHandler
         {
@@ -55,9 +84,17 @@ internal sealed class HandlerSettings
             AllowAutoRedirect = false,
         };
 
-        if (_connector.IsNeeded)
+        if (connector.IsNeeded)
         {
-            handler.ConnectCallback = _connector.ConnectAsync;
+            handler.ConnectCallback = connector.ConnectAsync;
+        }
+
+        if (_headerValuesAsUtf8)
+        {
+            // The caller chose UTF-8 for values outside ASCII (RequestPreparer lets them through);
+            // ASCII values are the same bytes either way. Without a selector the handler refuses
+            // them while sending.
+            handler.RequestHeaderEncodingSelector = static (_, _) => Encoding.UTF8;
         }
 
         if (_clientCertificate is not null)

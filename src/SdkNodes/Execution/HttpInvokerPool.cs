@@ -6,18 +6,24 @@ using System.Net.Http;
 namespace SdkNodes;
 
 /// <summary>
-/// Where each request's handler comes from. By default: one shared <see cref="SocketsHttpHandler"/>
+/// Where each request's handler comes from. By default: shared <see cref="SocketsHttpHandler"/>s
 /// per handler configuration (<see cref="HandlerKey"/>), made on first use and kept for the
-/// runtime's life, so connections are pooled and never a new client per call. With
-/// <c>AddSdkNodes</c>: the <see cref="IHttpMessageHandlerFactory"/>'s named client of that
-/// configuration. When the caller gives a handler: that handler, for every request.
+/// runtime's life, so connections are pooled and never a new client per call. With egress
+/// addresses there is one handler (one connection pool) per address, and each request takes one
+/// at random: the address is chosen per request while connections are still reused. (Choosing
+/// per connection left every request of a busy node on one address for as long as its
+/// keep-alive connection lived.) With <c>AddSdkNodes</c>: the <see cref="IHttpMessageHandlerFactory"/>'s
+/// named client of that configuration, whose handler still chooses the address per connection
+/// (see <see cref="HandlerSettings.CreateHandler(HandlerKey)"/>). When the caller gives a
+/// handler: that handler, for every request, and its own connections.
 /// </summary>
 internal sealed class HttpInvokerPool : IDisposable
 {
     private readonly HandlerSettings _settings;
     private readonly HttpMessageInvoker? _callerInvoker;
     private readonly IHttpMessageHandlerFactory? _factory;
-    private readonly ConcurrentDictionary<HandlerKey, Lazy<HttpMessageInvoker>> _invokers = new();
+    // Per configuration, one invoker per egress slot (HandlerSettings.EgressSlots).
+    private readonly ConcurrentDictionary<HandlerKey, Lazy<HttpMessageInvoker[]>> _invokers = new();
 
     public HttpInvokerPool(HandlerSettings settings, HttpMessageHandler? callerHandler, IHttpMessageHandlerFactory? factory)
     {
@@ -48,18 +54,36 @@ internal sealed class HttpInvokerPool : IDisposable
             return new HttpMessageInvoker(_factory.CreateHandler(key.ClientName), disposeHandler: false);
         }
 
-        return _invokers.GetOrAdd(key, static (k, self) => new Lazy<HttpMessageInvoker>(
-            () => new HttpMessageInvoker(self._settings.CreateHandler(k), disposeHandler: true)), this).Value;
+        HttpMessageInvoker[] invokers = _invokers.GetOrAdd(key, static (k, self) => new Lazy<HttpMessageInvoker[]>(
+            () => self.CreateInvokers(k)), this).Value;
+
+        // Redirects of this request go through the same invoker, so the whole request leaves from one address.
+        return invokers.Length == 1 ? invokers[0] : invokers[Random.Shared.Next(invokers.Length)];
+    }
+
+    private HttpMessageInvoker[] CreateInvokers(HandlerKey key)
+    {
+        var invokers = new HttpMessageInvoker[_settings.EgressSlots];
+        for (int slot = 0; slot < invokers.Length; slot++)
+        {
+            // A handler makes no connection until it sends, so an unused address costs nothing.
+            invokers[slot] = new HttpMessageInvoker(_settings.CreateHandler(key, slot), disposeHandler: true);
+        }
+
+        return invokers;
     }
 
     public void Dispose()
     {
         _callerInvoker?.Dispose();
-        foreach (var invoker in _invokers.Values)
+        foreach (Lazy<HttpMessageInvoker[]> invokers in _invokers.Values)
         {
-            if (invoker.IsValueCreated)
+            if (invokers.IsValueCreated)
             {
-                invoker.Value.Dispose();
+                foreach (HttpMessageInvoker invoker in invokers.Value)
+                {
+                    invoker.Dispose();
+                }
             }
         }
     }

@@ -56,9 +56,10 @@ public sealed class NodeRuntimeOptions
     public IWebProxy? Proxy { get; set; }
 
     /// <summary>
-    /// Trusted local addresses requests leave from (third parties allow-list them): each new
-    /// connection binds to one chosen at random, of the same family as the server's address.
-    /// Default: none (the operating system chooses).
+    /// Trusted local addresses requests leave from (third parties allow-list them): each request
+    /// leaves from one chosen at random (one connection pool per address, so connections are
+    /// still reused), of the same family as the server's address. Under <c>AddSdkNodes</c> the
+    /// choice is made per new connection instead. Default: none (the operating system chooses).
     /// </summary>
     public IList<IPAddress> EgressAddresses { get; } = new List<IPAddress>();
 

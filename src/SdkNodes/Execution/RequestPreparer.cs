@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Net.Http;
 using System.Net.Http.Headers;
+using System.Text;
 using System.Text.Json;
 
 namespace SdkNodes;
@@ -17,6 +18,7 @@ internal sealed class RequestPreparer
     private readonly string? _baseRoot;
     private readonly Dictionary<string, string> _baseRoots;
     private readonly HashSet<string> _sensitiveHeaders;
+    private readonly bool _headerValuesAsUtf8;
 
     public RequestPreparer(NodeRuntimeOptions options, JsonSerializerOptions json)
     {
@@ -28,6 +30,7 @@ internal sealed class RequestPreparer
             _baseRoots[entry.Key] = RootOf(entry.Value);
         }
         _sensitiveHeaders = new HashSet<string>(options.SensitiveHeaders, StringComparer.OrdinalIgnoreCase);
+        _headerValuesAsUtf8 = options.SendHeaderValuesAsUtf8;
     }
 
     /// <summary>The request, or null (with the failure recorded on <paramref name="result"/>) when the node's values break a rule.</summary>
@@ -62,6 +65,13 @@ internal sealed class RequestPreparer
         {
             problem = $"{descriptor.Name} expands to a '{uri.Scheme}' address; only http and https are sent.";
         }
+        else if (!_headerValuesAsUtf8 && NonAsciiHeader(request) is { } header)
+        {
+            // SocketsHttpHandler would refuse it only while sending (a vague Connection failure),
+            // and a server may garble it. The value is never quoted: it may be a secret.
+            problem = $"The value of header '{header}' of {descriptor.Name} has characters outside ASCII, which HTTP headers cannot carry; " +
+                      "set NodeRuntimeOptions.SendHeaderValuesAsUtf8 to send it as UTF-8.";
+        }
 
         if (problem is not null)
         {
@@ -71,6 +81,38 @@ internal sealed class RequestPreparer
         }
 
         return request;
+    }
+
+    /// <summary>The name of the first request or content header with a value outside ASCII, or null when all are ASCII.</summary>
+    /// <remarks>
+    /// Runs on every request: the NonValidated view and its enumerators are structs, and a value
+    /// added without validation is read as the string it was given, so nothing is allocated.
+    /// Class headers too are checked here: the build (SDKN019) refuses only CR, LF and NUL.
+    /// </remarks>
+    private static string? NonAsciiHeader(HttpRequestMessage request)
+    {
+        if (NonAsciiHeader(request.Headers.NonValidated) is { } name)
+        {
+            return name;
+        }
+
+        return request.Content is { } content ? NonAsciiHeader(content.Headers.NonValidated) : null;
+    }
+
+    private static string? NonAsciiHeader(HttpHeadersNonValidated headers)
+    {
+        foreach (KeyValuePair<string, HeaderStringValues> header in headers)
+        {
+            foreach (string value in header.Value)
+            {
+                if (!Ascii.IsValid(value))
+                {
+                    return header.Key;
+                }
+            }
+        }
+
+        return null;
     }
 
     /// <summary>The URL the history shows: secrets in it masked.</summary>

@@ -12,9 +12,19 @@ namespace SdkNodes;
 /// <summary>
 /// Opens each connection the shared handlers make: resolves the host, refuses blocked
 /// addresses (the SSRF guard, checked after DNS on every new connection, so on every redirect
-/// too), and binds the socket to one of the trusted egress addresses chosen at random.
+/// too), and binds the socket to a trusted egress address: <paramref name="preferred"/> when it
+/// is of the server address's family, else one of that family chosen at random.
 /// </summary>
-internal sealed class SocketConnector(IReadOnlyList<IPAddress> egressAddresses, bool blockPrivateNetworks, IReadOnlyList<IPNetwork> allowedNetworks)
+/// <param name="egressAddresses">All the trusted egress addresses; empty when the operating system chooses.</param>
+/// <param name="preferred">
+/// The egress address of this connector's handler (one handler per address, chosen per request
+/// by <see cref="HttpInvokerPool"/>), or null to choose per connection. The family of the
+/// server's address is known only here, after DNS, so a handler whose address is of the other
+/// family falls back to a random one of the right family.
+/// </param>
+/// <param name="blockPrivateNetworks">The SSRF guard is on.</param>
+/// <param name="allowedNetworks">Networks the guard lets through.</param>
+internal sealed class SocketConnector(IReadOnlyList<IPAddress> egressAddresses, IPAddress? preferred, bool blockPrivateNetworks, IReadOnlyList<IPNetwork> allowedNetworks)
 {
     public bool IsNeeded => egressAddresses.Count > 0 || blockPrivateNetworks;
 
@@ -86,6 +96,11 @@ internal sealed class SocketConnector(IReadOnlyList<IPAddress> egressAddresses, 
         if (egressAddresses.Count == 0)
         {
             return null;
+        }
+
+        if (preferred is not null && preferred.AddressFamily == family)
+        {
+            return preferred;
         }
 
         Span<int> matching = stackalloc int[egressAddresses.Count];

@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Net;
 using System.Net.Http;
 using System.Security.Authentication;
 
@@ -55,6 +56,10 @@ internal static class FailureMessages
                 new(NodeErrorKind.Certificate, null, $"The secure connection to {host} failed: its TLS certificate is not trusted."),
             HttpRequestError.SecureConnectionError =>
                 new(NodeErrorKind.Certificate, null, $"A secure (TLS) connection to {host} could not be made."),
+            // The proxy answered the CONNECT of an HTTPS request with 407: the same refusal as a
+            // 407 to a plain-HTTP request through it, so the same error (one rule, in ProxyFailures).
+            HttpRequestError.ProxyTunnelError when exception.StatusCode == HttpStatusCode.ProxyAuthenticationRequired =>
+                ProxyFailures.CredentialsRefused(),
             HttpRequestError.ProxyTunnelError =>
                 new(NodeErrorKind.Proxy, null, $"The web proxy refused to connect to {host}, or could not be reached."),
             HttpRequestError.ResponseEnded =>

@@ -20,6 +20,10 @@ internal static class ProxyFailures
         return new NodeError(NodeErrorKind.Proxy, null, $"The web proxy at {where} could not be reached, so the request was not sent.");
     }
 
+    /// <summary>
+    /// The proxy answered 407: to a plain-HTTP request (the runtime sees the status) or to the
+    /// CONNECT of an HTTPS one (SocketsHttpHandler throws). Both give this one error.
+    /// </summary>
     public static NodeError CredentialsRefused() => new(
         NodeErrorKind.Proxy,
         "407",

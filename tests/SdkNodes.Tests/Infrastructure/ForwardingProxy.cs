@@ -33,6 +33,13 @@ public sealed class ForwardingProxy : IAsyncDisposable
     /// <summary>The request lines received, e.g. "GET http://127.0.0.1:5000/x HTTP/1.1" or "CONNECT 127.0.0.1:5001 HTTP/1.1".</summary>
     public ConcurrentQueue<string> RequestLines { get; } = new();
 
+    /// <summary>
+    /// Every request with the proxy's verdict on its credentials, in arrival order. SocketsHttpHandler
+    /// sends a request (CONNECT included) without credentials first and again with them after the
+    /// 407 challenge, so a test of wrong credentials can check they were really sent and refused.
+    /// </summary>
+    public ConcurrentQueue<ProxyExchange> Exchanges { get; } = new();
+
     public async ValueTask DisposeAsync()
     {
         await _stop.CancelAsync();
@@ -68,7 +75,12 @@ public sealed class ForwardingProxy : IAsyncDisposable
                 string[] lines = head.Split("\r\n");
                 RequestLines.Enqueue(lines[0]);
                 string[] requestLine = lines[0].Split(' ');
-                if (_expectedAuthorization is not null && !lines.Contains("Proxy-Authorization: " + _expectedAuthorization, StringComparer.OrdinalIgnoreCase))
+
+                // Checked before the CONNECT and absolute-form branches: a tunnel needs the credentials too.
+                bool sentCredentials = lines.Any(l => l.StartsWith("Proxy-Authorization:", StringComparison.OrdinalIgnoreCase));
+                bool allowed = _expectedAuthorization is null || lines.Contains("Proxy-Authorization: " + _expectedAuthorization, StringComparer.OrdinalIgnoreCase);
+                Exchanges.Enqueue(new ProxyExchange(lines[0], sentCredentials, allowed));
+                if (!allowed)
                 {
                     await WriteAsync(stream, "HTTP/1.1 407 Proxy Authentication Required\r\nProxy-Authenticate: Basic realm=\"test\"\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
                     return;
@@ -158,3 +170,6 @@ public sealed class ForwardingProxy : IAsyncDisposable
         await Task.WhenAny(up, down);
     }
 }
+
+/// <summary>One request the proxy received: its request line, whether it carried Proxy-Authorization, and whether the proxy let it through.</summary>
+public sealed record ProxyExchange(string RequestLine, bool SentCredentials, bool Allowed);

@@ -31,10 +31,7 @@ public class ProxyTests
     {
         using X509Certificate2 authority = TestCertificates.CreateAuthority();
         using X509Certificate2 certificate = TestCertificates.CreateServer(authority);
-        await using var origin = await LoopbackServer.StartAsync(
-            app => app.MapGet("/where", () => "secure origin"),
-            "https://127.0.0.1:0",
-            kestrel => kestrel.ConfigureHttpsDefaults(https => https.ServerCertificate = certificate));
+        await using var origin = await StartSecureOriginAsync(certificate);
         await using var proxy = new ForwardingProxy();
         using var runtime = TestRuntime.For(origin, configure: o =>
         {
@@ -64,6 +61,61 @@ public class ProxyTests
     }
 
     [Fact]
+    public async Task Https_WithWrongCredentials_FailsAsProxy407_WithTheSameErrorAsPlainHttp()
+    {
+        using X509Certificate2 authority = TestCertificates.CreateAuthority();
+        using X509Certificate2 certificate = TestCertificates.CreateServer(authority);
+        await using var secureOrigin = await StartSecureOriginAsync(certificate);
+        await using var plainOrigin = await LoopbackServer.StartAsync(app => app.MapGet("/where", () => "origin"));
+        await using var proxy = new ForwardingProxy("ops", "s3cret");
+        void WrongCredentials(NodeRuntimeOptions o)
+        {
+            o.Proxy = new WebProxy(proxy.Address) { BypassProxyOnLocal = false, Credentials = new NetworkCredential("ops", "wrong") };
+            o.TrustedRootCertificates.Add(authority);
+        }
+
+        using var secureRuntime = TestRuntime.For(secureOrigin, configure: WrongCredentials);
+        using var plainRuntime = TestRuntime.For(plainOrigin, configure: WrongCredentials);
+
+        var https = await new WhereViaProxy().SendAsync(secureRuntime, TestRuntime.Token);
+        var plain = await new WhereViaProxy().SendAsync(plainRuntime, TestRuntime.Token);
+
+        Assert.Equal(NodeOutcome.Failed, https.Outcome);
+        Assert.Equal(NodeErrorKind.Proxy, https.Error!.Kind);
+        Assert.Equal("407", https.Error.Code);
+        Assert.Equal(plain.Error, https.Error);
+        Assert.Null(https.StatusCode);
+        Assert.Empty(secureOrigin.Requests);
+
+        // The wrong credentials were really sent on a CONNECT (after the 407 challenge) and refused,
+        // so this is not just the "no credentials yet" first attempt.
+        string connect = $"CONNECT 127.0.0.1:{secureOrigin.BaseAddress.Port} HTTP/1.1";
+        Assert.Contains(proxy.Exchanges, e => e.RequestLine == connect && e.SentCredentials && !e.Allowed);
+        Assert.DoesNotContain(proxy.Exchanges, e => e.RequestLine == connect && e.Allowed);
+    }
+
+    [Fact]
+    public async Task Https_WithTheRightCredentials_GoesThroughTheTunnel()
+    {
+        using X509Certificate2 authority = TestCertificates.CreateAuthority();
+        using X509Certificate2 certificate = TestCertificates.CreateServer(authority);
+        await using var origin = await StartSecureOriginAsync(certificate);
+        await using var proxy = new ForwardingProxy("ops", "s3cret");
+        using var runtime = TestRuntime.For(origin, configure: o =>
+        {
+            o.Proxy = new WebProxy(proxy.Address) { BypassProxyOnLocal = false, Credentials = new NetworkCredential("ops", "s3cret") };
+            o.TrustedRootCertificates.Add(authority);
+        });
+
+        var result = await new WhereViaProxy().SendAsync(runtime, TestRuntime.Token);
+
+        Assert.Equal(NodeOutcome.Succeeded, result.Outcome);
+        Assert.Equal("secure origin", result.RawBody);
+        Assert.Contains(proxy.Exchanges, e => e.RequestLine == $"CONNECT 127.0.0.1:{origin.BaseAddress.Port} HTTP/1.1" && e.SentCredentials && e.Allowed);
+        Assert.Single(origin.Requests);
+    }
+
+    [Fact]
     public async Task UnreachableProxy_GivesTheProxyKind()
     {
         await using var origin = await LoopbackServer.StartAsync(app => app.MapGet("/where", () => "origin"));
@@ -76,4 +128,9 @@ public class ProxyTests
         Assert.Equal(NodeErrorKind.Proxy, result.Error!.Kind);
         Assert.Contains($"web proxy at 127.0.0.1:{closed} could not be reached", result.Error.Message);
     }
+
+    private static Task<LoopbackServer> StartSecureOriginAsync(X509Certificate2 certificate) => LoopbackServer.StartAsync(
+        app => app.MapGet("/where", () => "secure origin"),
+        "https://127.0.0.1:0",
+        kestrel => kestrel.ConfigureHttpsDefaults(https => https.ServerCertificate = certificate));
 }
