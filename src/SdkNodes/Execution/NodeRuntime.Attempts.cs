@@ -88,12 +88,12 @@ public sealed partial class NodeRuntime
         NodeResult<T> result, NodeDescriptor descriptor, TExchange exchange, PreparedRequest prepared, string? idempotencyKey, ResiliencePlan plan, CancellationToken cancellationToken)
         where TExchange : INodeExchange<T>
     {
-        var execution = new ResilientExecution<T, TExchange>(this, descriptor, exchange, prepared, idempotencyKey, plan, cancellationToken);
+        var execution = new ResilientExecution<T, TExchange>(this, descriptor, exchange, prepared, idempotencyKey, plan);
         try
         {
             if (plan.Pipeline is null)
             {
-                result.TakeFrom(await execution.AttemptAsync().ConfigureAwait(false));
+                result.TakeFrom(await execution.AttemptAsync(cancellationToken).ConfigureAwait(false));
                 return;
             }
 
@@ -102,7 +102,8 @@ public sealed partial class NodeRuntime
             try
             {
                 Outcome<NodeResult> outcome = await plan.Pipeline.ExecuteOutcomeAsync(
-                    static async (_, state) => Outcome.FromResult<NodeResult>(await state.AttemptAsync().ConfigureAwait(false)),
+                    // The context's token: a hedging strategy cancels the attempts it no longer needs.
+                    static async (context, state) => Outcome.FromResult<NodeResult>(await state.AttemptAsync(context.CancellationToken).ConfigureAwait(false)),
                     context,
                     execution).ConfigureAwait(false);
                 if (outcome.Exception is { } exception)
@@ -130,7 +131,7 @@ public sealed partial class NodeRuntime
 
     /// <summary>One execution through a resilience pipeline: counts its attempts and keeps their records.</summary>
     private sealed class ResilientExecution<T, TExchange>(
-        NodeRuntime runtime, NodeDescriptor descriptor, TExchange exchange, PreparedRequest prepared, string? idempotencyKey, ResiliencePlan plan, CancellationToken cancellationToken)
+        NodeRuntime runtime, NodeDescriptor descriptor, TExchange exchange, PreparedRequest prepared, string? idempotencyKey, ResiliencePlan plan)
         : IRetriedExecution
         where TExchange : INodeExchange<T>
     {
@@ -153,14 +154,33 @@ public sealed partial class NodeRuntime
 
         public void WaitsBeforeNextAttempt(TimeSpan delay) => Interlocked.Exchange(ref _nextDelayTicks, delay.Ticks);
 
-        public async ValueTask<NodeResult<T>> AttemptAsync()
+        public async ValueTask<NodeResult<T>> AttemptAsync(CancellationToken attemptToken)
         {
             int number = Interlocked.Increment(ref _count);
             var delay = TimeSpan.FromTicks(Interlocked.Exchange(ref _nextDelayTicks, 0));
             long start = runtime._time.GetTimestamp();
             var attempt = new NodeResult<T>(descriptor.Name, runtime._time.GetUtcNow());
-            attempt.Body = await runtime.AttemptAsync<T, TExchange>(exchange, prepared, attempt, number, idempotencyKey, descriptor, plan, cancellationToken).ConfigureAwait(false);
-            attempt.Elapsed = runtime._time.GetElapsedTime(start);
+            try
+            {
+                attempt.Body = await runtime.AttemptAsync<T, TExchange>(exchange, prepared, attempt, number, idempotencyKey, descriptor, plan, attemptToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                // The caller's cancellation, or a hedge that no longer needs this attempt.
+                attempt.Fail(FailureMessages.Cancelled());
+                throw;
+            }
+            finally
+            {
+                attempt.Elapsed = runtime._time.GetElapsedTime(start);
+                Record(attempt, number, delay);
+            }
+
+            return attempt;
+        }
+
+        private void Record(NodeResult<T> attempt, int number, TimeSpan delay)
+        {
             var record = new NodeAttempt
             {
                 Number = number,
@@ -176,8 +196,6 @@ public sealed partial class NodeRuntime
                 _attempts.Add(record);
                 _attempts.Sort(static (a, b) => a.Number.CompareTo(b.Number));
             }
-
-            return attempt;
         }
     }
 
