@@ -77,8 +77,9 @@ public sealed partial class NodeRuntime
             return (url, runtime._requests.Redact(_last?.RequestHeaders ?? [], descriptor));
         }
 
-        // The body error code is read from the text the client kept, or else from the typed body
-        // written back as JSON (the field must then be a member of the response type).
+        // The body error code is read from the text the client kept (or the body, for a string
+        // call), or else from the typed body written back as JSON (the field must then be a
+        // member of the response type).
         private byte[] BodyForErrorCode(ExternalResponse<T> response)
         {
             if (descriptor.ErrorCodeField is null)
@@ -86,7 +87,7 @@ public sealed partial class NodeRuntime
                 return [];
             }
 
-            if (response.RawBody is { } text)
+            if ((response.RawBody ?? response.Body as string) is { } text)
             {
                 return Encoding.UTF8.GetBytes(text);
             }
