@@ -54,6 +54,13 @@ public sealed class RefitNode<TApi, T>
     /// <summary>The node's name in results and the history.</summary>
     public string Name { get; }
 
+    /// <summary>
+    /// The call's HTTP method, e.g. <c>GET</c>, when known; null (the default) learns it from the
+    /// answer. A call whose method is not known is not retried after a timeout or connection
+    /// failure unless it sends an idempotency key: it may have been a POST.
+    /// </summary>
+    public string? Method { get; init; }
+
     /// <summary>The status codes that count as success; empty (the default) means any 2xx.</summary>
     public IReadOnlyList<int> SuccessCodes { get; init; } = [];
 
@@ -102,8 +109,8 @@ public sealed class RefitNode<TApi, T>
         {
             Name = Name,
             FullName = $"{typeof(TApi).FullName}.{Name}",
-            Method = "?",
-            UriTemplate = $"Refit {typeof(TApi).Name}",
+            Method = Method ?? NodeDescriptor.UnknownMethod,
+            UriTemplate = $"Refit {typeof(TApi).FullName}",
             SuccessCodes = SuccessCodes,
             StatusMessages = ErrorMessages,
             ErrorCodeField = ErrorCodeField,

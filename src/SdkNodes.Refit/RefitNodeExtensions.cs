@@ -47,7 +47,7 @@ public static class RefitNodeExtensions
             {
                 // A status failure or an unreadable body has the response; any other error is thrown
                 // for the runtime to classify (connection, timeout...).
-                return error is ApiException api ? FromException<T>(api) : throw error;
+                return error is ApiException api ? FromException<T>(api) : throw NoAnswer(error);
             }
 
             return new ExternalResponse<T>
@@ -64,7 +64,17 @@ public static class RefitNodeExtensions
         {
             return FromException<T>(exception);
         }
+        catch (ApiRequestException exception)
+        {
+            throw NoAnswer(exception);
+        }
     }
+
+    // No answer came (refused, reset, timed out): the runtime describes the client's own failure,
+    // and learns the method the call used.
+    private static Exception NoAnswer(Exception error) => error is ApiExceptionBase refit
+        ? new ExternalCallException(refit.HttpMethod.Method, refit.Uri, refit.InnerException ?? refit)
+        : error;
 
     // Refit reports a status it does not like, and a body it could not read, as ApiException.
     private static ExternalResponse<T> FromException<T>(ApiException exception) => new()

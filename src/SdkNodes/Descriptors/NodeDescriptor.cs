@@ -21,7 +21,10 @@ public sealed class NodeDescriptor
     /// <summary>Custom request or data object.</summary>
     public NodeKind Kind { get; init; }
 
-    /// <summary>The HTTP method in upper case.</summary>
+    /// <summary>What <see cref="Method"/> holds for a call made by another client, whose method is known only from its answer.</summary>
+    public const string UnknownMethod = "?";
+
+    /// <summary>The HTTP method in upper case, or <see cref="UnknownMethod"/>.</summary>
     public required string Method { get; init; }
 
     /// <summary>The RFC 6570 URI template as written on the attribute.</summary>

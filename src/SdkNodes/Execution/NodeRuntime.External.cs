@@ -40,12 +40,28 @@ public sealed partial class NodeRuntime
     {
         private ExternalResponse<T>? _last;
 
+        // What the last call that got no answer used (its failure says so).
+        private string? _failedMethod;
+        private Uri? _failedUrl;
+
         public PreparedRequest Prepare(NodeResult result, bool forHistory, string? idempotencyKey, bool send)
             => new(send, null, null, null, null);
 
         public async ValueTask<T?> SendAsync(PreparedRequest prepared, NodeResult attempt, int number, string? idempotencyKey, CancellationToken cancellationToken)
         {
-            ExternalResponse<T> response = await call(new NodeCall(number, idempotencyKey), cancellationToken).ConfigureAwait(false);
+            ExternalResponse<T> response;
+            try
+            {
+                response = await call(new NodeCall(number, idempotencyKey), cancellationToken).ConfigureAwait(false);
+            }
+            catch (ExternalCallException failed)
+            {
+                _failedMethod = failed.Method;
+                _failedUrl = failed.Url;
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failed.InnerException!);
+                throw;
+            }
+
             _last = response;
             attempt.StatusCode = response.StatusCode;
             attempt.Headers = response.Headers;
@@ -66,14 +82,14 @@ public sealed partial class NodeRuntime
             return response.Body;
         }
 
-        public NodeError Describe(Exception exception, PreparedRequest prepared) => FailureMessages.FromException(exception, _last?.Url);
+        public NodeError Describe(Exception exception, PreparedRequest prepared) => FailureMessages.FromException(exception, _failedUrl ?? _last?.Url);
 
-        public string Method(PreparedRequest prepared) => _last?.Method ?? descriptor.Method;
+        public string Method(PreparedRequest prepared) => _last?.Method ?? _failedMethod ?? descriptor.Method;
 
         public (string Url, IReadOnlyList<KeyValuePair<string, string>> Headers) History(PreparedRequest prepared)
         {
             // The path only: the caller's query may hold secrets the runtime cannot tell apart.
-            string url = _last?.Url?.GetLeftPart(UriPartial.Path) ?? descriptor.UriTemplate;
+            string url = (_last?.Url ?? _failedUrl)?.GetLeftPart(UriPartial.Path) ?? descriptor.UriTemplate;
             return (url, runtime._requests.Redact(_last?.RequestHeaders ?? [], descriptor));
         }
 

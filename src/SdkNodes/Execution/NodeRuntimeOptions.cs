@@ -126,10 +126,10 @@ public sealed class NodeRuntimeOptions
 
     /// <summary>
     /// Adds the caller's own Polly strategies (hedging, a fallback, telemetry...) to a node's
-    /// pipeline, outside the retry: called once per node (and breaker or limiter key) with the
-    /// builder and the node's descriptor; add nothing to leave a node as it is. A node for which
-    /// this adds a strategy runs through the pipeline even without resilience attributes.
-    /// Default: none.
+    /// pipeline, outside the retry: called once per node descriptor with the builder and the
+    /// descriptor; add nothing to leave a node as it is. While this is set, every node runs
+    /// through a pipeline (the cost of one even when nothing was added). Strategies added here
+    /// are not bound by the POST/PATCH rule: a hedge sends a POST twice. Default: none.
     /// </summary>
     public Action<Polly.ResiliencePipelineBuilder<NodeResult>, NodeDescriptor>? ConfigureResilience { get; set; }
 

@@ -21,7 +21,8 @@ internal static class RedirectPolicy
         Uri to = new(from, response.Headers.Location!);
         if (followed >= max)
         {
-            return (null, new NodeError(NodeErrorKind.Protocol, null,
+            // The code is the redirect's status: the answer was a redirect, not a lost connection.
+            return (null, new NodeError(NodeErrorKind.Protocol, ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture),
                 $"{from.Authority} redirected more than {max} times (a redirect loop?), so the request was stopped."));
         }
 

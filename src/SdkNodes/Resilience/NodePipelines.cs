@@ -81,7 +81,9 @@ internal sealed class NodePipelines : IDisposable
     private RetrySettings? EffectiveRetry(NodeDescriptor descriptor)
     {
         RetrySettings? retry = descriptor.Retry ?? _defaultRetry;
-        return retry is { Retries: > 0 } && RetryRules.MayRetry(descriptor.Method, descriptor) ? retry : null;
+
+        // An external call's method is known from its answer: each attempt is judged then.
+        return retry is { Retries: > 0 } && (descriptor.Method == NodeDescriptor.UnknownMethod || RetryRules.MayRetry(descriptor.Method, descriptor)) ? retry : null;
     }
 
     // An explicit key, else the host and port the request goes to (a Refit call's is not known

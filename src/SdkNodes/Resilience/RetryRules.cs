@@ -6,17 +6,21 @@ namespace SdkNodes;
 
 /// <summary>
 /// What a retry tries again, in one place: transient failures (a timeout, a connection failure,
-/// a broken response, a status in <see cref="RetrySettings.OnStatus"/>), never a certificate,
-/// a blocked address, invalid input, an unreadable body, another status or a body error code;
-/// never a POST or PATCH without an idempotency key. The circuit breaker counts the same kinds
-/// of failure (with 408, 429 and 5xx as its statuses).
+/// a connection dropped before any answer, a status in <see cref="RetrySettings.OnStatus"/>);
+/// never a certificate, a blocked address, invalid input, an unreadable or cut-off body, a
+/// redirect loop, another status or a body error code; never a POST or PATCH without an
+/// idempotency key, nor a call whose method is not known. The circuit breaker counts timeouts,
+/// connection and protocol failures, 408, 429 and 5xx.
 /// </summary>
 internal static class RetryRules
 {
     /// <summary>False for a method that may act twice when retried (POST, PATCH) unless the node sends an idempotency key.</summary>
+    /// <remarks>A call made by another client whose method is not known yet (no answer came) is treated like a POST.</remarks>
     public static bool MayRetry(string method, NodeDescriptor descriptor)
         => descriptor.IdempotencyKeyHeader is not null
-           || !(string.Equals(method, "POST", StringComparison.OrdinalIgnoreCase) || string.Equals(method, "PATCH", StringComparison.OrdinalIgnoreCase));
+           || !(string.Equals(method, "POST", StringComparison.OrdinalIgnoreCase)
+                || string.Equals(method, "PATCH", StringComparison.OrdinalIgnoreCase)
+                || method == NodeDescriptor.UnknownMethod);
 
     /// <summary>
     /// True when <paramref name="attempt"/> failed in a way <paramref name="settings"/> retries.
@@ -32,8 +36,12 @@ internal static class RetryRules
 
         switch (error.Kind)
         {
-            case NodeErrorKind.Timeout or NodeErrorKind.Connection or NodeErrorKind.Protocol:
+            case NodeErrorKind.Timeout or NodeErrorKind.Connection:
                 return true;
+            case NodeErrorKind.Protocol:
+                // Only a connection dropped before any answer; a body cut off mid-way or a
+                // redirect loop (both with a status) would likely break again.
+                return attempt.StatusCode is null && error.Code is null;
             case NodeErrorKind.Status when attempt.StatusCode is int status && Contains(settings.OnStatus, status):
                 if (ServerDelay(attempt, time) is { } asked && asked > settings.MaxDelay)
                 {

@@ -253,4 +253,27 @@ public sealed class RefitResilienceTests
 
         Assert.Equal((NodeOutcome.Failed, NodeErrorKind.ErrorCode, "10001", "Key expired"), (result.Outcome, result.Error!.Kind, result.Error.Code, result.Error.Message));
     }
+
+    [Fact]
+    public async Task ACallWithNoAnswer_IsRetriedAsAGet_ButNotAsAPostWithoutKey()
+    {
+        var time = new FakeTimeProvider();
+        await using var server = await ScriptedServer.StartAsync(time);
+        server.Script("dropped-get", new ScriptedAnswer(0, Drop: true), 200);
+        server.Script("dropped-post", new ScriptedAnswer(0, Drop: true), 200);
+        var history = new InMemoryHistorySink();
+        var (runtime, api) = Connect(server, time, history);
+        using (runtime)
+        {
+            var get = await runtime.SendAsync(api, Get("dropped-get"), TestRuntime.Token);
+            var post = await runtime.SendAsync(api, new RefitNode<IScriptApi, string>("PostDropped", (a, ct) => a.Post("dropped-post", ct)) { Retry = s_noDelay }, TestRuntime.Token);
+
+            Assert.Equal((NodeOutcome.Succeeded, 2), (get.Outcome, get.Attempts.Count));
+            Assert.Null(get.Attempts[0].StatusCode);
+            Assert.Equal((NodeOutcome.Failed, 1), (post.Outcome, post.Attempts.Count));
+            Assert.Contains(post.Error!.Kind, new[] { NodeErrorKind.Protocol, NodeErrorKind.Connection });
+            Assert.Single(server.RequestsFor("dropped-post"));
+            Assert.Equal(("POST", new Uri(server.BaseAddress, "s/dropped-post").ToString()), (history.Records[^1].Method, history.Records[^1].Url));
+        }
+    }
 }

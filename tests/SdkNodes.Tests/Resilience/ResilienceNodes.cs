@@ -113,3 +113,11 @@ public sealed partial class LimitedWithoutQueue : IApiNode<string>
 {
     public required string Name { get; init; }
 }
+
+[ApiRequest("GET", "/s/{name}")]
+[Retry(3, Delay = 0)]
+[FollowRedirects(MaxRedirects = 2)]
+public sealed partial class RetriedFollowingRedirects : IApiNode<string>
+{
+    public required string Name { get; init; }
+}

@@ -268,4 +268,36 @@ public sealed class RetryTests
         Assert.Equal((1, 503, NodeErrorKind.Status, result.StartedAt), (attempt.Number, attempt.StatusCode, attempt.ErrorKind, attempt.StartedAt));
         Assert.Equal(1, Assert.Single(history.Records).Attempts);
     }
+
+    [Fact]
+    public async Task AConnectionDroppedBeforeAnyAnswer_IsRetried()
+    {
+        var time = new FakeTimeProvider();
+        await using var server = await ScriptedServer.StartAsync(time);
+        server.Script("dropped", new ScriptedAnswer(0, Drop: true), 200);
+        using var runtime = RuntimeFor(server, time);
+
+        var result = await new RetriedGet { Name = "dropped" }.SendAsync(runtime, TestRuntime.Token);
+
+        Assert.Equal(NodeOutcome.Succeeded, result.Outcome);
+        Assert.Equal(2, result.Attempts.Count);
+        Assert.Null(result.Attempts[0].StatusCode);
+        Assert.Contains(result.Attempts[0].ErrorKind, new NodeErrorKind?[] { NodeErrorKind.Protocol, NodeErrorKind.Connection });
+    }
+
+    [Fact]
+    public async Task ARedirectLoop_IsNotRetried()
+    {
+        var time = new FakeTimeProvider();
+        await using var server = await ScriptedServer.StartAsync(time);
+        server.Script("loop", new ScriptedAnswer(302, Location: "/s/loop"));
+        using var runtime = RuntimeFor(server, time);
+
+        var result = await new RetriedFollowingRedirects { Name = "loop" }.SendAsync(runtime, TestRuntime.Token);
+
+        Assert.Equal((NodeErrorKind.Protocol, "302"), (result.Error!.Kind, result.Error.Code));
+        Assert.Contains("redirected more than 2 times", result.Error.Message);
+        Assert.Single(result.Attempts);
+        Assert.Equal(3, server.RequestsFor("loop").Count);
+    }
 }

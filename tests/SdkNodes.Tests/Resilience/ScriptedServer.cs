@@ -5,8 +5,11 @@ using SdkNodes.Tests.Infrastructure;
 
 namespace SdkNodes.Tests.Resilience;
 
-/// <summary>One scripted answer: a status, an optional Retry-After, or a hold until the client gives up.</summary>
-public sealed record ScriptedAnswer(int Status, string? RetryAfter = null, bool Hold = false)
+/// <summary>
+/// One scripted answer: a status with an optional Retry-After or Location, a hold until the
+/// client gives up, or a connection dropped before any answer.
+/// </summary>
+public sealed record ScriptedAnswer(int Status, string? RetryAfter = null, bool Hold = false, string? Location = null, bool Drop = false)
 {
     public static implicit operator ScriptedAnswer(int status) => new(status);
 }
@@ -68,6 +71,17 @@ public sealed class ScriptedServer : IAsyncDisposable
         {
             await Task.Delay(HeldResponse.MaxHold, context.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
             return Results.StatusCode(StatusCodes.Status504GatewayTimeout);
+        }
+
+        if (answer.Drop)
+        {
+            context.Abort();
+            return Results.Empty;
+        }
+
+        if (answer.Location is { } location)
+        {
+            context.Response.Headers.Location = location;
         }
 
         if (answer.RetryAfter is { } retryAfter)
