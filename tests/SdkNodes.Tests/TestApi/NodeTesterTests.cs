@@ -59,6 +59,8 @@ public sealed class NodeTesterTests : IDisposable
         Assert.Equal("/tested/a%20b?page=3&tier=Pro&when=2026-11-28&tags=x,y&limits=cpu,2,ram,4", sent.RawTarget);
         Assert.Equal("""{"text":"hi"}""", sent.Body);
         Assert.Single(history.Records);
+        NodeAttempt attempt = Assert.Single(report.Attempts);
+        Assert.Equal((1, 200, (NodeErrorKind?)null), (attempt.Number, attempt.StatusCode, attempt.ErrorKind));
     }
 
     [Fact]
