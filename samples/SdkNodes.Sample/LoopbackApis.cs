@@ -32,8 +32,13 @@ internal static class LoopbackApis
                 : Results.Json(new { error_code = 10002, reason = $"no record for {ip}" });
         });
 
-        app.MapPost("/orders", (Order order) =>
-            Results.Json(new OrderReceipt(order.OrderId, "accepted"), statusCode: 201));
+        // The first request of each idempotency key meets a busy load balancer (503); the retry,
+        // with the same key, goes through.
+        var seenKeys = new System.Collections.Concurrent.ConcurrentDictionary<string, bool>();
+        app.MapPost("/orders", (Order order, HttpRequest request) =>
+            seenKeys.TryAdd(request.Headers["Idempotency-Key"].ToString(), true)
+                ? Results.StatusCode(StatusCodes.Status503ServiceUnavailable)
+                : Results.Json(new OrderReceipt(order.OrderId, "accepted"), statusCode: 201));
 
         app.MapGet("/customers/{id}", (string id) =>
             id == "c-1" ? Results.Json(new { id, name = "Ada" }) : Results.NotFound());

@@ -25,10 +25,15 @@ public sealed partial class IpAttribution : IApiNode<IpInfo>
     public required string Key { get; init; }
 }
 
-/// <summary>Pushes an order to the order system.</summary>
+/// <summary>
+/// Pushes an order to the order system. Its load balancer drops a request now and then (503),
+/// so the node retries; the idempotency key tells the order system a retry from a new order.
+/// </summary>
 [ApiRequest("POST", "/orders")]
 [SuccessCodes(201)]
 [ErrorMessage(409, "The order system already has this order")]
+[Retry(2, Delay = 0.2)]
+[IdempotencyKey]
 public sealed partial class PushOrder : IApiNode<OrderReceipt>
 {
     [Body]

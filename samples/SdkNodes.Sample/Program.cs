@@ -38,7 +38,8 @@ Console.WriteLine($"IpAttribution: 8.8.8.8 is registered in {ip.Body?.City}, {ip
 
 var order = new Order("o-1001", "Ada", 129.90m, ip.Body?.City ?? "unknown");
 NodeResult<OrderReceipt> pushed = await new PushOrder { Order = order, Token = "Bearer sample-token" }.SendAsync(runtime);
-Console.WriteLine($"PushOrder: order {pushed.Body?.OrderId} is {pushed.Body?.Status}");
+Console.WriteLine($"PushOrder: order {pushed.Body?.OrderId} is {pushed.Body?.Status} after {pushed.Attempts.Count} attempts "
+    + $"({string.Join(", ", pushed.Attempts.Select(a => a.StatusCode))}, the same idempotency key on each)");
 
 var customer = await new LookupCustomer { CustomerId = "c-404" }.SendAsync(runtime);
 Console.WriteLine($"LookupCustomer: {customer.Outcome}: {customer.Error?.Message} (the workflow continues)");
@@ -81,7 +82,7 @@ Console.WriteLine($"Run history (from {Path.Combine(AppContext.BaseDirectory, "h
 HistoryTable.Print(records, runs, Console.Out);
 
 // The sample checks its own story, so a broken build shows up as a failing main job.
-bool asExpected = ip.IsSuccess && pushed.IsSuccess
+bool asExpected = ip.IsSuccess && pushed.IsSuccess && pushed.Attempts.Count == 2
     && customer.Outcome == NodeOutcome.Failed && stock.Outcome == NodeOutcome.TimedOut
     && records.Count == 8
     && runs.Select(r => r.Status).SequenceEqual([RunStatus.CompletedWithFailures, RunStatus.Aborted])
@@ -95,7 +96,7 @@ internal static class HistoryTable
     public static void Print(IReadOnlyList<NodeHistoryRecord> records, IReadOnlyList<RunHistoryRecord> runs, TextWriter output)
     {
         Dictionary<string, string> runNames = runs.ToDictionary(r => r.RunId, r => r.Name);
-        string[] header = ["Run", "Node", "Method", "URL", "Status", "Outcome", "Seconds", "Error"];
+        string[] header = ["Run", "Node", "Method", "URL", "Status", "Outcome", "Attempts", "Seconds", "Error"];
         var rows = records.Select(r => new[]
         {
             r.RunId is { } id && runNames.TryGetValue(id, out string? run) ? run : "-",
@@ -104,6 +105,7 @@ internal static class HistoryTable
             r.Url,
             r.StatusCode?.ToString(CultureInfo.InvariantCulture) ?? "-",
             r.Outcome.ToString(),
+            r.Attempts.ToString(CultureInfo.InvariantCulture),
             r.Elapsed.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture),
             r.ErrorMessage ?? string.Empty,
         }).ToList();
