@@ -1,6 +1,6 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
-
 
 namespace SdkNodes;
 
@@ -101,7 +101,7 @@ internal static class RetryRules
         _ => Polly.DelayBackoffType.Exponential,
     };
 
-    private static bool Contains(System.Collections.Generic.IReadOnlyList<int> statuses, int status)
+    private static bool Contains(IReadOnlyList<int> statuses, int status)
     {
         for (int i = 0; i < statuses.Count; i++)
         {

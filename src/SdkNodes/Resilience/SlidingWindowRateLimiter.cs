@@ -26,7 +26,7 @@ namespace SdkNodes;
 /// with time.
 /// </para>
 /// </remarks>
-internal sealed class SlidingWindowRateLimiter : RateLimiter
+internal sealed partial class SlidingWindowRateLimiter : RateLimiter
 {
     private static readonly RateLimitLease SuccessfulLease = new Lease(isAcquired: true, reason: null);
     private static readonly RateLimitLease FailedLease = new Lease(isAcquired: false, reason: null);
@@ -445,51 +445,5 @@ internal sealed class SlidingWindowRateLimiter : RateLimiter
         waiter.Previous = waiter.Next = null;
         waiter.IsQueued = false;
         _queueCount--;
-    }
-
-    /// <summary>A caller waiting for a permit; its task is the caller's. Continuations never run inline in the limiter.</summary>
-    private sealed class Waiter(SlidingWindowRateLimiter limiter, int count)
-        : TaskCompletionSource<RateLimitLease>(TaskCreationOptions.RunContinuationsAsynchronously)
-    {
-        /// <summary>1, or 0 for a caller that only waits until a permit could be granted.</summary>
-        public int Count { get; } = count;
-
-        public SlidingWindowRateLimiter Limiter { get; } = limiter;
-
-        /// <summary>In the line; changed only under the limiter's lock.</summary>
-        public bool IsQueued { get; set; }
-
-        public Waiter? Previous { get; set; }
-
-        public Waiter? Next { get; set; }
-
-        public CancellationTokenRegistration Registration { get; set; }
-    }
-
-    /// <summary>A lease to share: granting allocates nothing, and disposing one gives nothing back.</summary>
-    private sealed class Lease(bool isAcquired, string? reason) : RateLimitLease
-    {
-        private readonly string[] _names = reason is null ? [] : [MetadataName.ReasonPhrase.Name];
-
-        public override bool IsAcquired => isAcquired;
-
-        public override IEnumerable<string> MetadataNames => _names;
-
-        public override bool TryGetMetadata(string metadataName, out object? metadata)
-        {
-            if (reason is not null && metadataName == MetadataName.ReasonPhrase.Name)
-            {
-                metadata = reason;
-                return true;
-            }
-
-            metadata = null;
-            return false;
-        }
-
-        protected override void Dispose(bool disposing)
-        {
-            // Nothing to give back: a permit returns when its grant leaves the window.
-        }
     }
 }
