@@ -76,6 +76,12 @@ internal sealed class NodePipelines : IDisposable
     private ResiliencePipeline<NodeResult>? BuildOnce(NodeDescriptor descriptor, RetrySettings? retry)
         => _pipelines.GetValue(descriptor, d => new StrongBox<ResiliencePipeline<NodeResult>?>(BuildPipeline(d, retry))).Value;
 
+    /// <summary>
+    /// True when the caller adds strategies of their own (<see cref="NodeRuntimeOptions.ConfigureResilience"/>):
+    /// then attempts may overlap (a hedge) and each needs a result of its own.
+    /// </summary>
+    public bool HasCallerStrategies => _configure is not null;
+
     public void Dispose()
     {
         foreach (IDisposable owned in _owned)
