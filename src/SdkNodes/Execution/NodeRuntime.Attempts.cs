@@ -100,6 +100,36 @@ public sealed partial class NodeRuntime
                 return;
             }
 
+            if (!_resilience.HasCallerStrategies && plan.Retry is { } retry)
+            {
+                // The pipeline is the retry alone: the first attempt is made without it, and the
+                // pipeline entered only when that attempt is to be retried (the usual first attempt
+                // succeeds and never pays for Polly's context and strategy). The same decision the
+                // retry's ShouldHandle makes, in the same order; a token already cancelled sends
+                // nothing, as Polly would not call back. The pipeline's first call then gives this
+                // attempt back instead of sending again, so its delays and count are unchanged.
+                cancellationToken.ThrowIfCancellationRequested();
+                NodeResult<T> first;
+                try
+                {
+                    first = await execution.AttemptAsync(cancellationToken).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+                {
+                    // What leaves is what the pipeline path throws: a new exception for the caller's token.
+                    cancellationToken.ThrowIfCancellationRequested();
+                    throw;
+                }
+
+                if (!(RetryRules.MayRetry(execution.Method, descriptor) && RetryRules.ShouldRetry(retry, first, _time)))
+                {
+                    TakeFinal(result, first);
+                    return;
+                }
+
+                execution.GiveBackFirst(first);
+            }
+
             ResilienceContext context = ResilienceContextPool.Shared.Get(cancellationToken);
             context.Properties.Set(NodePipelines.Execution, execution);
             try
@@ -163,6 +193,7 @@ public sealed partial class NodeRuntime
         private List<NodeAttempt>? _more;
         private int _count;
         private long _nextDelayTicks;
+        private NodeResult<T>? _givenBack;
 
         public string Method => exchange.Method(prepared);
 
@@ -205,7 +236,21 @@ public sealed partial class NodeRuntime
             }
         }
 
-        public async ValueTask<NodeResult<T>> AttemptAsync(CancellationToken attemptToken)
+        /// <summary>The next call of <see cref="AttemptAsync"/> returns <paramref name="first"/> (made before the pipeline) instead of sending.</summary>
+        public void GiveBackFirst(NodeResult<T> first) => _givenBack = first;
+
+        public ValueTask<NodeResult<T>> AttemptAsync(CancellationToken attemptToken)
+        {
+            if (_givenBack is { } first)
+            {
+                _givenBack = null;
+                return new ValueTask<NodeResult<T>>(first);
+            }
+
+            return SendAttemptAsync(attemptToken);
+        }
+
+        private async ValueTask<NodeResult<T>> SendAttemptAsync(CancellationToken attemptToken)
         {
             int number = Interlocked.Increment(ref _count);
             var delay = TimeSpan.FromTicks(Interlocked.Exchange(ref _nextDelayTicks, 0));
