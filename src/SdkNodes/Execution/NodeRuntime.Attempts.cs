@@ -81,20 +81,53 @@ public sealed partial class NodeRuntime
 
     /// <summary>
     /// The attempts of a node with resilience: through its Polly pipeline (the caller's
-    /// strategies and the retry) when it has one, each attempt written into a result of its
-    /// own; the last attempt's result becomes the execution's.
+    /// strategies and the retry) when it has one; the last attempt's result becomes the
+    /// execution's. Without strategies of the caller's, attempts never overlap, and the first
+    /// is written into the execution's own result (the usual case: it succeeds, and no second
+    /// result is made); otherwise, and for every later attempt, each gets a result of its own.
     /// </summary>
     private async Task ExecuteResilientAsync<T, TExchange>(
         NodeResult<T> result, NodeDescriptor descriptor, TExchange exchange, PreparedRequest prepared, string? idempotencyKey, ResiliencePlan plan, CancellationToken cancellationToken)
         where TExchange : INodeExchange<T>
     {
-        var execution = new ResilientExecution<T, TExchange>(this, descriptor, exchange, prepared, idempotencyKey, plan);
+        var execution = new ResilientExecution<T, TExchange>(
+            this, descriptor, exchange, prepared, idempotencyKey, plan, _resilience.HasCallerStrategies ? null : result);
         try
         {
             if (plan.Pipeline is null)
             {
-                result.TakeFrom(await execution.AttemptAsync(cancellationToken).ConfigureAwait(false));
+                TakeFinal(result, await execution.AttemptAsync(cancellationToken).ConfigureAwait(false));
                 return;
+            }
+
+            if (!_resilience.HasCallerStrategies && plan.Retry is { } retry)
+            {
+                // The pipeline is the retry alone: the first attempt is made without it, and the
+                // pipeline entered only when that attempt is to be retried (the usual first attempt
+                // succeeds and never pays for Polly's context and strategy). The same decision the
+                // retry's ShouldHandle makes, in the same order; a token already cancelled sends
+                // nothing, as Polly would not call back. The pipeline's first call then gives this
+                // attempt back instead of sending again, so its delays and count are unchanged.
+                cancellationToken.ThrowIfCancellationRequested();
+                NodeResult<T> first;
+                try
+                {
+                    first = await execution.AttemptAsync(cancellationToken).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+                {
+                    // What leaves is what the pipeline path throws: a new exception for the caller's token.
+                    cancellationToken.ThrowIfCancellationRequested();
+                    throw;
+                }
+
+                if (!(RetryRules.MayRetry(execution.Method, descriptor) && RetryRules.ShouldRetry(retry, first, _time)))
+                {
+                    TakeFinal(result, first);
+                    return;
+                }
+
+                execution.GiveBackFirst(first);
             }
 
             ResilienceContext context = ResilienceContextPool.Shared.Get(cancellationToken);
@@ -108,6 +141,7 @@ public sealed partial class NodeRuntime
                     execution).ConfigureAwait(false);
                 if (outcome.Exception is { } exception)
                 {
+                    execution.ForgetFirstAnswer();
                     cancellationToken.ThrowIfCancellationRequested();
                     result.Fail(exception is TimeoutRejectedException timedOut
                         ? FailureMessages.Timeout(prepared.Target, timedOut.Timeout)
@@ -115,7 +149,7 @@ public sealed partial class NodeRuntime
                 }
                 else
                 {
-                    result.TakeFrom((NodeResult<T>)outcome.Result!);
+                    TakeFinal(result, (NodeResult<T>)outcome.Result!);
                 }
             }
             finally
@@ -123,21 +157,43 @@ public sealed partial class NodeRuntime
                 ResilienceContextPool.Shared.Return(context);
             }
         }
+        catch (OperationCanceledException)
+        {
+            // The execution's result shows no answer when the caller cancelled (as when every
+            // attempt had a result of its own).
+            execution.ForgetFirstAnswer();
+            throw;
+        }
         finally
         {
             result.SetAttempts(execution.Attempts);
         }
     }
 
-    /// <summary>One execution through a resilience pipeline: counts its attempts and keeps their records.</summary>
+    private static void TakeFinal<T>(NodeResult<T> result, NodeResult<T> last)
+    {
+        if (!ReferenceEquals(result, last))
+        {
+            result.TakeFrom(last);
+        }
+    }
+
+    /// <summary>
+    /// One execution through a resilience pipeline: counts its attempts and keeps their records.
+    /// <c>shared</c> is the execution's own result, for the first attempt to write into; null
+    /// when every attempt needs a result of its own (attempts may overlap).
+    /// </summary>
     private sealed class ResilientExecution<T, TExchange>(
-        NodeRuntime runtime, NodeDescriptor descriptor, TExchange exchange, PreparedRequest prepared, string? idempotencyKey, ResiliencePlan plan)
+        NodeRuntime runtime, NodeDescriptor descriptor, TExchange exchange, PreparedRequest prepared, string? idempotencyKey, ResiliencePlan plan, NodeResult<T>? shared)
         : IRetriedExecution
         where TExchange : INodeExchange<T>
     {
-        private readonly List<NodeAttempt> _attempts = [];
+        // The first attempt's record; a list only once there is a second (lock: this).
+        private NodeAttempt? _first;
+        private List<NodeAttempt>? _more;
         private int _count;
         private long _nextDelayTicks;
+        private NodeResult<T>? _givenBack;
 
         public string Method => exchange.Method(prepared);
 
@@ -145,21 +201,63 @@ public sealed partial class NodeRuntime
         {
             get
             {
-                lock (_attempts)
+                lock (this)
                 {
-                    return _attempts.ToArray();
+                    if (_more is null)
+                    {
+                        return _first is null ? [] : [_first];
+                    }
+
+                    var all = new List<NodeAttempt>(_more.Count + 1);
+                    if (_first is not null)
+                    {
+                        all.Add(_first);
+                    }
+
+                    all.AddRange(_more);
+                    all.Sort(static (a, b) => a.Number.CompareTo(b.Number));
+                    return all.ToArray();
                 }
             }
         }
 
         public void WaitsBeforeNextAttempt(TimeSpan delay) => Interlocked.Exchange(ref _nextDelayTicks, delay.Ticks);
 
-        public async ValueTask<NodeResult<T>> AttemptAsync(CancellationToken attemptToken)
+        /// <summary>
+        /// Clears what the first attempt wrote into the execution's result (status, headers, body,
+        /// error), so that a result that ends in an exception has no answer: the same as when the
+        /// first attempt had a result of its own.
+        /// </summary>
+        public void ForgetFirstAnswer()
+        {
+            if (shared is not null && Volatile.Read(ref _count) > 0)
+            {
+                shared.TakeFrom(new NodeResult<T>(shared.NodeName, shared.StartedAt));
+            }
+        }
+
+        /// <summary>The next call of <see cref="AttemptAsync"/> returns <paramref name="first"/> (made before the pipeline) instead of sending.</summary>
+        public void GiveBackFirst(NodeResult<T> first) => _givenBack = first;
+
+        public ValueTask<NodeResult<T>> AttemptAsync(CancellationToken attemptToken)
+        {
+            if (_givenBack is { } first)
+            {
+                _givenBack = null;
+                return new ValueTask<NodeResult<T>>(first);
+            }
+
+            return SendAttemptAsync(attemptToken);
+        }
+
+        private async ValueTask<NodeResult<T>> SendAttemptAsync(CancellationToken attemptToken)
         {
             int number = Interlocked.Increment(ref _count);
             var delay = TimeSpan.FromTicks(Interlocked.Exchange(ref _nextDelayTicks, 0));
             long start = runtime._time.GetTimestamp();
-            var attempt = new NodeResult<T>(descriptor.Name, runtime._time.GetUtcNow());
+            DateTimeOffset startedAt = runtime._time.GetUtcNow();
+            NodeResult<T> attempt = number == 1 && shared is not null ? shared : new NodeResult<T>(descriptor.Name, startedAt);
+            TimeSpan elapsed = default;
             try
             {
                 attempt.Body = await runtime.AttemptAsync<T, TExchange>(exchange, prepared, attempt, number, idempotencyKey, descriptor, plan, attemptToken).ConfigureAwait(false);
@@ -172,29 +270,40 @@ public sealed partial class NodeRuntime
             }
             finally
             {
-                attempt.Elapsed = runtime._time.GetElapsedTime(start);
-                Record(attempt, number, delay);
+                elapsed = runtime._time.GetElapsedTime(start);
+                if (!ReferenceEquals(attempt, shared))
+                {
+                    attempt.Elapsed = elapsed;
+                }
+
+                Record(attempt, number, startedAt, elapsed, delay);
             }
 
             return attempt;
         }
 
-        private void Record(NodeResult<T> attempt, int number, TimeSpan delay)
+        private void Record(NodeResult<T> attempt, int number, DateTimeOffset startedAt, TimeSpan elapsed, TimeSpan delay)
         {
             var record = new NodeAttempt
             {
                 Number = number,
-                StartedAt = attempt.StartedAt,
-                Elapsed = attempt.Elapsed,
+                StartedAt = startedAt,
+                Elapsed = elapsed,
                 StatusCode = attempt.StatusCode,
                 ErrorKind = attempt.Error?.Kind,
                 Message = attempt.Error?.Message,
                 Delay = delay,
             };
-            lock (_attempts)
+            lock (this)
             {
-                _attempts.Add(record);
-                _attempts.Sort(static (a, b) => a.Number.CompareTo(b.Number));
+                if (number == 1)
+                {
+                    _first = record;
+                }
+                else
+                {
+                    (_more ??= []).Add(record);
+                }
             }
         }
     }

@@ -62,11 +62,25 @@ internal sealed class NodePipelines : IDisposable
             breaker = _breakers.GetOrAdd(breakerKey, static (_, state) => new Lazy<ResiliencePipeline>(() => state.Self.BuildBreaker(state.Settings)), (Self: this, Settings: breakerSettings)).Value;
         }
 
-        ResiliencePipeline<NodeResult>? pipeline = retry is null && _configure is null
-            ? null
-            : _pipelines.GetValue(descriptor, d => new StrongBox<ResiliencePipeline<NodeResult>?>(BuildPipeline(d, retry))).Value;
+        ResiliencePipeline<NodeResult>? pipeline = retry is null && _configure is null ? null : PipelineFor(descriptor, retry);
         return new ResiliencePlan(pipeline, retry, limiter, breaker, breakerKey);
     }
+
+    // Found without a closure. The closure that builds a pipeline lives in a method of its own,
+    // called only on a miss: a lambda capturing `retry` makes its closure object when the method
+    // that declares `retry` starts, so in PlanFor it was allocated on every call, for nodes
+    // without resilience too.
+    private ResiliencePipeline<NodeResult>? PipelineFor(NodeDescriptor descriptor, RetrySettings? retry)
+        => _pipelines.TryGetValue(descriptor, out StrongBox<ResiliencePipeline<NodeResult>?>? built) ? built.Value : BuildOnce(descriptor, retry);
+
+    private ResiliencePipeline<NodeResult>? BuildOnce(NodeDescriptor descriptor, RetrySettings? retry)
+        => _pipelines.GetValue(descriptor, d => new StrongBox<ResiliencePipeline<NodeResult>?>(BuildPipeline(d, retry))).Value;
+
+    /// <summary>
+    /// True when the caller adds strategies of their own (<see cref="NodeRuntimeOptions.ConfigureResilience"/>):
+    /// then attempts may overlap (a hedge) and each needs a result of its own.
+    /// </summary>
+    public bool HasCallerStrategies => _configure is not null;
 
     public void Dispose()
     {

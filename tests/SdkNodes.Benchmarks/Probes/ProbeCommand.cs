@@ -112,8 +112,8 @@ public static class ProbeCommand
 
     private static (string Name, Func<Task> Call)[] Calls(BenchClients clients) =>
     [
-        ("a hand", clients.HandWrittenLookup), ("a node", clients.NodesLookup), ("a refit", clients.RefitLookup),
-        ("b hand", clients.HandWrittenPush), ("b node", clients.NodesPush), ("b refit", clients.RefitPush),
+        ("a hand", clients.HandWrittenLookup), ("a node", clients.NodesLookup), ("a retry", clients.RetryNodesLookup), ("a refit", clients.RefitLookup),
+        ("b hand", clients.HandWrittenPush), ("b node", clients.NodesPush), ("b retry", clients.RetryNodesPush), ("b refit", clients.RefitPush),
         ("c hand", clients.HandWrittenCatalog), ("c node", clients.NodesCatalog), ("c refit", clients.RefitCatalog),
     ];
 }

@@ -40,11 +40,16 @@ public sealed class BenchClients : IDisposable
     public Task<NodeResult<IpLookup>> NodesLookup() =>
         new LookupNode { Ip = BenchPayloads.Ip, Lang = BenchPayloads.Lang, RequestId = BenchPayloads.RequestId }.SendAsync(Runtime);
 
+    public Task<NodeResult<IpLookup>> RetryNodesLookup() =>
+        new RetryLookupNode { Ip = BenchPayloads.Ip, Lang = BenchPayloads.Lang, RequestId = BenchPayloads.RequestId }.SendAsync(Runtime);
+
     public Task<IpLookup> RefitLookup() => Refit.Lookup(BenchPayloads.Ip, BenchPayloads.Lang, BenchPayloads.RequestId);
 
     public Task<OrderAck> HandWrittenPush() => HandWritten.PushOrderAsync(BenchPayloads.Order);
 
     public Task<NodeResult<OrderAck>> NodesPush() => new PushOrderNode { Order = BenchPayloads.Order }.SendAsync(Runtime);
+
+    public Task<NodeResult<OrderAck>> RetryNodesPush() => new RetryPushOrderNode { Order = BenchPayloads.Order }.SendAsync(Runtime);
 
     public Task<OrderAck> RefitPush() => Refit.PushOrder(BenchPayloads.Order);
 
@@ -60,16 +65,19 @@ public sealed class BenchClients : IDisposable
         Expect((await HandWrittenLookup()).City == "Shenzhen", "hand-written lookup");
         Expect((await RefitLookup()).City == "Shenzhen", "Refit lookup");
         Expect(Succeeded(await NodesLookup())?.City == "Shenzhen", "SdkNodes lookup");
+        NodeResult<IpLookup> retried = await RetryNodesLookup();
+        Expect(Succeeded(retried)?.City == "Shenzhen" && retried.Attempts.Count == 1, "SdkNodes [Retry] lookup, one attempt");
 
         Expect((await HandWrittenPush()).Status == "accepted", "hand-written push");
         Expect((await RefitPush()).Status == "accepted", "Refit push");
         Expect(Succeeded(await NodesPush())?.Status == "accepted", "SdkNodes push");
+        Expect(Succeeded(await RetryNodesPush())?.Status == "accepted", "SdkNodes [Retry] + key push");
 
         Expect((await HandWrittenCatalog()).Items.Count == 800, "hand-written catalog");
         Expect((await RefitCatalog()).Items.Count == 800, "Refit catalog");
         Expect(Succeeded(await NodesCatalog())?.Items.Count == 800, "SdkNodes catalog");
 
-        Expect(History.Count == 3, "SdkNodes history records");
+        Expect(History.Count == 5, "SdkNodes history records");
         Expect(BenchPayloads.Lookup.Length is > 900 and < 1200, $"lookup is {BenchPayloads.Lookup.Length} bytes");
         Expect(BenchPayloads.OrderBytes is > 1900 and < 2300, $"order is {BenchPayloads.OrderBytes} bytes");
         Expect(BenchPayloads.CatalogPage.Length is > 95_000 and < 110_000, $"catalog is {BenchPayloads.CatalogPage.Length} bytes");

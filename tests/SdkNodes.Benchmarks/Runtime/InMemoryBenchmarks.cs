@@ -37,6 +37,9 @@ public class InMemoryBenchmarks
     [BenchmarkCategory("a: GET 1 KB"), Benchmark(Description = "SdkNodes")]
     public Task<NodeResult<IpLookup>> LookupSdkNodes() => _clients.NodesLookup();
 
+    [BenchmarkCategory("a: GET 1 KB"), Benchmark(Description = "SdkNodes [Retry]")]
+    public Task<NodeResult<IpLookup>> LookupSdkNodesRetry() => _clients.RetryNodesLookup();
+
     [BenchmarkCategory("a: GET 1 KB"), Benchmark(Description = "Refit")]
     public Task<IpLookup> LookupRefit() => _clients.RefitLookup();
 
@@ -45,6 +48,9 @@ public class InMemoryBenchmarks
 
     [BenchmarkCategory("b: POST 2 KB"), Benchmark(Description = "SdkNodes")]
     public Task<NodeResult<OrderAck>> PushSdkNodes() => _clients.NodesPush();
+
+    [BenchmarkCategory("b: POST 2 KB"), Benchmark(Description = "SdkNodes [Retry] + key")]
+    public Task<NodeResult<OrderAck>> PushSdkNodesRetry() => _clients.RetryNodesPush();
 
     [BenchmarkCategory("b: POST 2 KB"), Benchmark(Description = "Refit")]
     public Task<OrderAck> PushRefit() => _clients.RefitPush();
