@@ -171,7 +171,7 @@ public sealed partial class NodeRuntime : IDisposable
                 }
                 else
                 {
-                    await ExecuteResilientAsync(result, descriptor, exchange, prepared, idempotencyKey, plan, cancellationToken).ConfigureAwait(false);
+                    await ExecuteResilientAsync(result, startTimestamp, descriptor, exchange, prepared, idempotencyKey, plan, cancellationToken).ConfigureAwait(false);
                 }
             }
         }

@@ -13,9 +13,10 @@ public abstract class NodeResult
     private static readonly IReadOnlyDictionary<string, string> s_noHeaders =
         new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
 
-    // The body text is decoded from the kept UTF-8 bytes on first read of RawBody.
-    private object? _rawBodyUtf8;
-    private string? _rawBody;
+    // The body as text, or until RawBody is first read the UTF-8 it is decoded from (what
+    // KeptBody.Keep gave): one field for both, so a result costs no more than it did before
+    // attempts were counted.
+    private object? _rawBody;
 
     // Set by the resilience pipeline; a single attempt is described from the result itself on first read.
     private IReadOnlyList<NodeAttempt>? _attempts;
@@ -44,7 +45,7 @@ public abstract class NodeResult
     /// untyped node's non-JSON body) and for <c>string</c> nodes; null for a body read into a
     /// typed <c>Body</c>, for HEAD, and when no response arrived.
     /// </summary>
-    public string? RawBody => _rawBody ??= KeptBody.Decode(_rawBodyUtf8);
+    public string? RawBody => _rawBody as string ?? DecodeRawBody();
 
     /// <summary>The response and content headers, names compared ignoring case; multiple values joined with ", ".</summary>
     public IReadOnlyDictionary<string, string> Headers { get; internal set; } = s_noHeaders;
@@ -87,7 +88,7 @@ public abstract class NodeResult
     /// <summary>The body text when it has been decoded, or was never UTF-8; see <see cref="RawBodyUtf8"/>.</summary>
     internal string? RawBodyText
     {
-        get => _rawBody;
+        get => _rawBody as string;
         set => _rawBody = value;
     }
 
@@ -97,7 +98,21 @@ public abstract class NodeResult
     /// </summary>
     internal object? RawBodyUtf8
     {
-        set => _rawBodyUtf8 = value;
+        set => _rawBody = value;
+    }
+
+    // Decodes the kept UTF-8 once; a reader racing another decodes it again, to the same text.
+    private string? DecodeRawBody()
+    {
+        object? kept = _rawBody;
+        if (kept is null or string)
+        {
+            return kept as string;
+        }
+
+        string? text = KeptBody.Decode(kept);
+        _rawBody = text;
+        return text;
     }
 
     /// <summary>Takes the answer of the attempt that ended the execution: its status, headers, body text and outcome.</summary>
@@ -106,7 +121,6 @@ public abstract class NodeResult
         StatusCode = attempt.StatusCode;
         Headers = attempt.Headers;
         _rawBody = attempt._rawBody;
-        _rawBodyUtf8 = attempt._rawBodyUtf8;
         Error = attempt.Error;
         Outcome = attempt.Outcome;
     }

@@ -18,7 +18,7 @@ public sealed class RetriedExecutionTests
         var history = new InMemoryHistorySink();
         using NodeRuntime runtime = Runtime(handler, history, callerStrategies);
 
-        NodeResult<RetriedAnswer> result = await new RetriedGet { Id = "1" }.SendAsync(runtime, TestContext.Current.CancellationToken);
+        NodeResult<RetriedAnswer> result = await new RetriedLookup { Id = "1" }.SendAsync(runtime, TestContext.Current.CancellationToken);
 
         Assert.Equal(NodeOutcome.Succeeded, result.Outcome);
         Assert.Equal(200, result.StatusCode);
@@ -43,7 +43,7 @@ public sealed class RetriedExecutionTests
         var history = new InMemoryHistorySink();
         using NodeRuntime runtime = Runtime(handler, history, callerStrategies);
 
-        NodeResult<RetriedAnswer> result = await new RetriedGet { Id = "2" }.SendAsync(runtime, TestContext.Current.CancellationToken);
+        NodeResult<RetriedAnswer> result = await new RetriedLookup { Id = "2" }.SendAsync(runtime, TestContext.Current.CancellationToken);
 
         Assert.Equal(NodeOutcome.Succeeded, result.Outcome);
         Assert.Equal(200, result.StatusCode);
@@ -69,7 +69,7 @@ public sealed class RetriedExecutionTests
         var history = new InMemoryHistorySink();
         using NodeRuntime runtime = Runtime(handler, history, callerStrategies);
 
-        NodeResult<RetriedAnswer> result = await new RetriedGet { Id = "3" }.SendAsync(runtime, TestContext.Current.CancellationToken);
+        NodeResult<RetriedAnswer> result = await new RetriedLookup { Id = "3" }.SendAsync(runtime, TestContext.Current.CancellationToken);
 
         Assert.Equal(NodeOutcome.Failed, result.Outcome);
         Assert.Equal(504, result.StatusCode);
@@ -90,7 +90,7 @@ public sealed class RetriedExecutionTests
         var history = new InMemoryHistorySink();
         using NodeRuntime runtime = Runtime(handler, history, callerStrategies);
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => new RetriedGet { Id = "4" }.SendAsync(runtime, cancel.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => new RetriedLookup { Id = "4" }.SendAsync(runtime, cancel.Token));
 
         NodeHistoryRecord record = Assert.Single(history.Records);
         Assert.Equal(NodeOutcome.Cancelled, record.Outcome);
@@ -140,7 +140,7 @@ public sealed record RetriedAnswer(string Id);
 
 [ApiRequest("GET", "/retried/{id}")]
 [Retry(2, Delay = 0)]
-public sealed partial class RetriedGet : IApiNode<RetriedAnswer>
+public sealed partial class RetriedLookup : IApiNode<RetriedAnswer>
 {
     public required string Id { get; init; }
 }
