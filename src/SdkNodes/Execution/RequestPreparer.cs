@@ -123,6 +123,12 @@ internal sealed class RequestPreparer
     private void AddDefaultHeaders(HttpRequestMessage request, NodeDescriptor descriptor)
     {
         KeyValuePair<string, string>[] defaults = _defaultHeaders;
+        if (defaults.Length == 0)
+        {
+            // UserAgent = null and no DefaultHeaders: the request's header collection is not even made here.
+            return;
+        }
+
         HttpRequestHeaders headers = request.Headers;
         for (int i = 0; i < defaults.Length; i++)
         {
