@@ -86,12 +86,44 @@ internal sealed partial class NodeParser
                         _reporter.Report(DiagnosticDescriptors.CertificateValidationOff, _reporter.SyntaxOf(attribute)?.GetLocation(), parser._name);
                         break;
                     case "HeaderAttribute":
-                        ReadHeader(attribute, args);
+                        ReadHeader(attribute, args, inheritedFrom: null);
                         break;
                 }
             }
 
+            ReadInheritedHeaders();
             CheckMessagesForSuccessCodes(statusMessageAttributes);
+        }
+
+        // [Header(name, value)] on a base class applies to the node, as the base's properties do:
+        // a family of nodes shares its Accept or API version in one place. The most derived class
+        // that sets a name wins; one class setting a name twice sends both values, as on the node.
+        // A base class need not be a node, nor partial: nothing is generated into it.
+        private void ReadInheritedHeaders()
+        {
+            var setBelow = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            foreach (StaticHeaderModel header in Headers)
+            {
+                setBelow.Add(header.Name);
+            }
+
+            for (INamedTypeSymbol? type = parser._type.BaseType; type is not null && type.SpecialType != SpecialType.System_Object; type = type.BaseType)
+            {
+                int before = Headers.Count;
+                foreach (AttributeData attribute in type.GetAttributes())
+                {
+                    ImmutableArgs args = new(attribute);
+                    if (AttributeName(attribute) == "HeaderAttribute" && !(args.Value(0) is string name && setBelow.Contains(name)))
+                    {
+                        ReadHeader(attribute, args, inheritedFrom: type);
+                    }
+                }
+
+                for (int i = before; i < Headers.Count; i++)
+                {
+                    setBelow.Add(Headers[i].Name);
+                }
+            }
         }
 
         private void ReadSuccessCodes(AttributeData attribute)
@@ -259,38 +291,48 @@ internal sealed partial class NodeParser
             TimeoutTicks = (long)Math.Round(seconds * TimeSpan.TicksPerSecond);
         }
 
-        private void ReadHeader(AttributeData attribute, ImmutableArgs args)
+        /// <param name="attribute">The [Header] on the node, or on one of its base classes.</param>
+        /// <param name="args">Its arguments.</param>
+        /// <param name="inheritedFrom">
+        /// The base class it is on, or null for the node's own. A base class's problem is reported
+        /// on the node's name: once per node, where the node is (the base may be compiled elsewhere,
+        /// and need not be a node that reports its own).
+        /// </param>
+        private void ReadHeader(AttributeData attribute, ImmutableArgs args, INamedTypeSymbol? inheritedFrom)
         {
             if (args.Value(0) is not string name)
             {
                 return;
             }
 
-            Location? location = _reporter.ArgumentLocation(attribute, 0);
-            if (args.Count != 2 || args.Value(1) is not string value)
+            // A value that is not a constant string is half-typed code: the compiler reports it.
+            string? value = args.Count == 2 ? args.Value(1) as string : null;
+            (string? problem, int argument) = args.Count == 1 ? ($"[Header(\"{name}\")] on the class needs a value: [Header(\"{name}\", \"value\")]", 0)
+                : value is null ? (null, 0)
+                : HeaderRules.NameProblem(name) is { } nameProblem ? (nameProblem, 0)
+                : (HeaderRules.ValueProblem(name, value), 1);
+
+            if (problem is not null)
             {
-                if (args.Count == 1)
+                if (inheritedFrom is null)
                 {
-                    _reporter.Report(DiagnosticDescriptors.InvalidHeader, location, $"[Header(\"{name}\")] on the class needs a value: [Header(\"{name}\", \"value\")]");
+                    _reporter.Report(DiagnosticDescriptors.InvalidHeader, _reporter.ArgumentLocation(attribute, argument), problem);
+                }
+                else
+                {
+                    _reporter.Report(
+                        DiagnosticDescriptors.InvalidHeader,
+                        _reporter.IdentifierLocation(parser._type),
+                        $"'{parser._name}' inherits an invalid header from '{inheritedFrom.Name}': {problem}");
                 }
 
                 return;
             }
 
-            string? problem = HeaderRules.NameProblem(name);
-            if (problem is null && HeaderRules.ValueProblem(name, value) is { } valueProblem)
+            if (value is not null)
             {
-                problem = valueProblem;
-                location = _reporter.ArgumentLocation(attribute, 1);
+                Headers.Add(new StaticHeaderModel(name, value));
             }
-
-            if (problem is not null)
-            {
-                _reporter.Report(DiagnosticDescriptors.InvalidHeader, location, problem);
-                return;
-            }
-
-            Headers.Add(new StaticHeaderModel(name, value));
         }
     }
 

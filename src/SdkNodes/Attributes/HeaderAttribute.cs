@@ -5,7 +5,9 @@ namespace SdkNodes;
 /// <summary>
 /// A request header. On the class, <c>[Header("Accept", "application/json")]</c> sends a fixed
 /// value. On a property, <c>[Header("Authorization")]</c> sends the property's value, and
-/// nothing when it is null.
+/// nothing when it is null. A class header on a base class applies to every node derived from it
+/// (the generator reads the base classes, whatever <see cref="AttributeUsageAttribute.Inherited"/>
+/// says to reflection); a derived class that sets the same name wins.
 /// </summary>
 [AttributeUsage(AttributeTargets.Class | AttributeTargets.Property, Inherited = false, AllowMultiple = true)]
 public sealed class HeaderAttribute : Attribute

@@ -21,7 +21,9 @@ namespace SdkNodes;
 ///   "Proxy": "http://proxy.internal:3128",
 ///   "ProxyBypass": [ "*.internal" ],
 ///   "BlockPrivateNetworks": true,
-///   "EgressAddresses": [ "10.0.0.5", "10.0.0.6" ]
+///   "EgressAddresses": [ "10.0.0.5", "10.0.0.6" ],
+///   "UserAgent": "Contoso.Workflows/2.1",
+///   "DefaultHeaders": { "X-Tenant": "contoso" }
 /// }
 /// </code>
 /// </example>
@@ -44,6 +46,11 @@ internal sealed class SdkNodesSettings
     public bool? BlockPrivateNetworks { get; set; }
 
     public List<string> EgressAddresses { get; set; } = [];
+
+    /// <summary>The User-Agent; an empty value sends none (configuration cannot hold null).</summary>
+    public string? UserAgent { get; set; }
+
+    public Dictionary<string, string> DefaultHeaders { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Applies the section to <paramref name="options"/>; returns what did not parse.</summary>
     public static List<string> Apply(IConfiguration section, NodeRuntimeOptions options)
@@ -104,6 +111,17 @@ internal sealed class SdkNodesSettings
             {
                 problems.Add($"{path}:EgressAddresses has '{egress}', which is not an IP address.");
             }
+        }
+
+        if (settings.UserAgent is { } userAgent)
+        {
+            options.UserAgent = userAgent.Length == 0 ? null : userAgent;
+        }
+
+        foreach ((string name, string value) in settings.DefaultHeaders)
+        {
+            // Checked with the rest of the options when the runtime is made.
+            options.DefaultHeaders[name] = value;
         }
 
         return problems;

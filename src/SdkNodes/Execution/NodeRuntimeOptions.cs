@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Net;
+using System.Reflection;
 using System.Security.Cryptography.X509Certificates;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
@@ -108,6 +109,33 @@ public sealed class NodeRuntimeOptions
         "X-Auth-Token",
     };
 
+    /// <summary>
+    /// Headers sent with every generated node's request unless the node sets that header itself
+    /// (a class <see cref="HeaderAttribute"/>, a <see cref="HeaderAttribute"/> property with a value,
+    /// or its idempotency key header). Names ignore case; names listed in
+    /// <see cref="SensitiveHeaders"/> are "***" in history and logs. Checked when the runtime is
+    /// made: a name that is not an HTTP token or a content header (<c>Content-Type</c>, which
+    /// belongs to a body), or a value with CR, LF or NUL, is refused, and so is a value outside
+    /// ASCII unless <see cref="SendHeaderValuesAsUtf8"/> is on. A <c>User-Agent</c> entry here wins
+    /// over <see cref="UserAgent"/>. Calls made by another client (SdkNodes.Refit) keep that
+    /// client's headers. Default: empty.
+    /// </summary>
+    public IDictionary<string, string> DefaultHeaders { get; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// The <c>User-Agent</c> header of every generated node's request that sets none itself; null
+    /// sends no <c>User-Agent</c> at all. A <c>User-Agent</c> entry in <see cref="DefaultHeaders"/>
+    /// wins over this (it is the more deliberate setting: this one has a default). Default:
+    /// <see cref="DefaultUserAgent"/>, <c>SdkNodes/&lt;version&gt;</c>.
+    /// </summary>
+    public string? UserAgent { get; set; } = DefaultUserAgent;
+
+    /// <summary>
+    /// <c>SdkNodes/&lt;version&gt;</c>: the SdkNodes assembly's informational version without its
+    /// <c>+commit</c> suffix, e.g. <c>SdkNodes/0.1.0</c>.
+    /// </summary>
+    public static string DefaultUserAgent { get; } = "SdkNodes/" + ProductVersion();
+
     /// <summary>How long a pooled connection lives before it is replaced, so DNS changes are seen. Default: 2 minutes.</summary>
     public TimeSpan PooledConnectionLifetime { get; set; } = TimeSpan.FromMinutes(2);
 
@@ -143,4 +171,19 @@ public sealed class NodeRuntimeOptions
 
     /// <summary>The clock for timeouts, start times and durations. Default: <see cref="TimeProvider.System"/>.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
+    // The package version users see (0.1.0, 0.2.0-preview.1); the SDK appends "+<commit>" to the
+    // informational version, which says nothing to a server and changes with every build.
+    private static string ProductVersion()
+    {
+        Assembly assembly = typeof(NodeRuntimeOptions).Assembly;
+        string? version = assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion;
+        if (string.IsNullOrEmpty(version))
+        {
+            return assembly.GetName().Version?.ToString(3) ?? "0.0.0";
+        }
+
+        int plus = version.IndexOf('+', StringComparison.Ordinal);
+        return plus < 0 ? version : version[..plus];
+    }
 }

@@ -9,16 +9,22 @@ namespace SdkNodes;
 
 /// <summary>
 /// Turns a node into the request to send: builds it, resolves a relative address against the
-/// node's base address, and gives the redacted URL and headers the history keeps.
+/// node's base address, adds the runtime's default headers, and gives the redacted URL and headers the history keeps.
 /// </summary>
 internal sealed class RequestPreparer
 {
+    private const string UserAgentHeader = "User-Agent";
+
     private readonly JsonSerializerOptions _json;
     // Each base address as the root a relative address is appended to, worked out once.
     private readonly string? _baseRoot;
     private readonly Dictionary<string, string> _baseRoots;
     private readonly HashSet<string> _sensitiveHeaders;
     private readonly bool _headerValuesAsUtf8;
+
+    // NodeRuntimeOptions.DefaultHeaders and the User-Agent, checked by OptionsValidator and
+    // settled once: a plain array, so adding them costs no lookup or allocation of its own.
+    private readonly KeyValuePair<string, string>[] _defaultHeaders;
 
     public RequestPreparer(NodeRuntimeOptions options, JsonSerializerOptions json)
     {
@@ -31,6 +37,26 @@ internal sealed class RequestPreparer
         }
         _sensitiveHeaders = new HashSet<string>(options.SensitiveHeaders, StringComparer.OrdinalIgnoreCase);
         _headerValuesAsUtf8 = options.SendHeaderValuesAsUtf8;
+        _defaultHeaders = DefaultHeadersOf(options);
+    }
+
+    /// <summary>The headers every request gets unless the node sets them: a DefaultHeaders "User-Agent" wins over UserAgent.</summary>
+    private static KeyValuePair<string, string>[] DefaultHeadersOf(NodeRuntimeOptions options)
+    {
+        var headers = new List<KeyValuePair<string, string>>(options.DefaultHeaders.Count + 1);
+        bool hasUserAgent = false;
+        foreach (KeyValuePair<string, string> header in options.DefaultHeaders)
+        {
+            headers.Add(header);
+            hasUserAgent |= string.Equals(header.Key, UserAgentHeader, StringComparison.OrdinalIgnoreCase);
+        }
+
+        if (!hasUserAgent && options.UserAgent is { } userAgent)
+        {
+            headers.Add(new(UserAgentHeader, userAgent));
+        }
+
+        return [.. headers];
     }
 
     /// <summary>The request, or null (with the failure recorded on <paramref name="result"/>) when the node's values break a rule.</summary>
@@ -52,6 +78,9 @@ internal sealed class RequestPreparer
             result.Fail(FailureMessages.InvalidInput($"The request body of {descriptor.Name} could not be written as JSON: {ex.Message}"));
             return null;
         }
+
+        // Before the checks below, so a default value outside ASCII meets the same rule as the node's own.
+        AddDefaultHeaders(request, descriptor);
 
         Uri? uri = request.RequestUri;
         string? problem = null;
@@ -81,6 +110,35 @@ internal sealed class RequestPreparer
         }
 
         return request;
+    }
+
+    /// <summary>
+    /// Adds each default header the node did not set itself: not by a class or property header
+    /// (already on the request), nor as its idempotency key header (added after this).
+    /// </summary>
+    /// <remarks>
+    /// Runs on every request. Values go in as the strings they are (no parsing, nothing copied);
+    /// the NonValidated view is a struct and Contains allocates nothing.
+    /// </remarks>
+    private void AddDefaultHeaders(HttpRequestMessage request, NodeDescriptor descriptor)
+    {
+        KeyValuePair<string, string>[] defaults = _defaultHeaders;
+        if (defaults.Length == 0)
+        {
+            // UserAgent = null and no DefaultHeaders: the request's header collection is not even made here.
+            return;
+        }
+
+        HttpRequestHeaders headers = request.Headers;
+        for (int i = 0; i < defaults.Length; i++)
+        {
+            string name = defaults[i].Key;
+            if (!headers.NonValidated.Contains(name)
+                && !string.Equals(name, descriptor.IdempotencyKeyHeader, StringComparison.OrdinalIgnoreCase))
+            {
+                headers.TryAddWithoutValidation(name, defaults[i].Value);
+            }
+        }
     }
 
     /// <summary>The name of the first request or content header with a value outside ASCII, or null when all are ASCII.</summary>

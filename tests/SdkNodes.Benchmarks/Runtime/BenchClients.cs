@@ -18,6 +18,9 @@ public sealed class BenchClients : IDisposable
 
         _refitHttp = handler is null ? new HttpClient(new SocketsHttpHandler()) : new HttpClient(handler, disposeHandler: false);
         _refitHttp.BaseAddress = baseAddress;
+
+        // The User-Agent SdkNodes sends by default, so all three clients send the same request.
+        _refitHttp.DefaultRequestHeaders.TryAddWithoutValidation("User-Agent", NodeRuntimeOptions.DefaultUserAgent);
         var refitJson = new JsonSerializerOptions(JsonSerializerDefaults.Web) { TypeInfoResolver = BenchJsonContext.Default };
         Refit = RestService.For<IBenchApi>(_refitHttp, new RefitSettings { ContentSerializer = new SystemTextJsonContentSerializer(refitJson) });
 

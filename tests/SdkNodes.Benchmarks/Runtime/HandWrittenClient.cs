@@ -14,6 +14,9 @@ public sealed class HandWrittenClient(HttpClient client, Uri baseAddress)
 {
     private readonly string _root = baseAddress.GetLeftPart(UriPartial.Path).TrimEnd('/');
 
+    // The User-Agent SdkNodes sends by default, so all three clients send the same request.
+    private static readonly string s_userAgent = NodeRuntimeOptions.DefaultUserAgent;
+
     public async Task<IpLookup> LookupAsync(string ip, string lang, string requestId, CancellationToken ct = default)
     {
         string escapedIp = Uri.EscapeDataString(ip);
@@ -53,6 +56,7 @@ public sealed class HandWrittenClient(HttpClient client, Uri baseAddress)
 
     private async Task<T> SendAsync<T>(HttpRequestMessage request, JsonTypeInfo<T> typeInfo, CancellationToken ct)
     {
+        request.Headers.TryAddWithoutValidation("User-Agent", s_userAgent);
         using HttpResponseMessage response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct).ConfigureAwait(false);
         response.EnsureSuccessStatusCode();
         using Stream stream = await response.Content.ReadAsStreamAsync(ct).ConfigureAwait(false);

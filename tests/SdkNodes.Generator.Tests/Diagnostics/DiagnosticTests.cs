@@ -245,6 +245,19 @@ public class DiagnosticTests
     }
 
     [Fact]
+    public async Task InvalidHeaderOnABaseClass_PointsAtTheDerivedNodesName_AndNamesTheBase()
+    {
+        var (_, d) = await ReportAsync("""
+            [Header("X Note", "a")]
+            public abstract class ApiBase { }
+            [ApiRequest("GET", "/orders")]
+            public sealed partial class [|Lookup|] : ApiBase, IApiNode { }
+            """, "SDKN019", DiagnosticSeverity.Error);
+        Assert.Contains("'Lookup' inherits an invalid header from 'ApiBase'", d.GetMessage());
+        Assert.Contains("'X Note'", d.GetMessage());
+    }
+
+    [Fact]
     public async Task ValidNode_ReportsNothing()
     {
         var diagnostics = await GeneratorHarness.AnalyzeAsync(Usings + """

@@ -11,6 +11,7 @@ public class SnapshotTests
     [InlineData(nameof(Sources.HeadWithOperators), "Contoso.Nodes.ProbeFile.g.cs")]
     [InlineData(nameof(Sources.SendSelectedFields), "Contoso.Nodes.PatchContact.g.cs")]
     [InlineData(nameof(Sources.ReserveSeat), "Contoso.Nodes.ReserveSeat.g.cs")]
+    [InlineData(nameof(Sources.InheritedHeaders), "Contoso.Nodes.CheckStock.g.cs")]
     public void Node_GeneratesTheSnapshottedExecutor_ThatCompilesCleanly(string sourceName, string hintName)
     {
         string source = (string)typeof(Sources).GetField(sourceName)!.GetValue(null)!;

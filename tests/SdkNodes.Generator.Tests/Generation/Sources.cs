@@ -125,4 +125,32 @@ internal static class Sources
             [Body] public required Seat Seat { get; init; }
         }
         """;
+
+    // Headers from base classes: the base is no node and not partial; the node's own Accept wins
+    // over its base's, and the grandparent's X-Api-Version arrives through a middle class.
+    public const string InheritedHeaders = """
+        using SdkNodes;
+
+        namespace Contoso.Nodes;
+
+        [Header("X-Api-Version", "2024-06-01")]
+        [Header("Accept", "application/xml")]
+        public abstract class ContosoNode
+        {
+            [Header("X-Tenant")] public string? Tenant { get; init; }
+        }
+
+        [Header("Accept", "application/vnd.contoso+json")]
+        [Header("X-Client", "workflows")]
+        public abstract class InventoryNode : ContosoNode
+        {
+        }
+
+        [ApiRequest("GET", "/inventory/{sku}")]
+        [Header("Accept", "application/json")]
+        public sealed partial class CheckStock : InventoryNode, IApiNode
+        {
+            public required string Sku { get; init; }
+        }
+        """;
 }

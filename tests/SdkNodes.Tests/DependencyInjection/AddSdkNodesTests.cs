@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using SdkNodes.Tests.Headers;
 using SdkNodes.Tests.Infrastructure;
 using SdkNodes.Tests.Network;
 
@@ -52,11 +53,44 @@ public class AddSdkNodesTests
         await host.StopAsync(TestRuntime.Token);
     }
 
+    [Fact]
+    public async Task UserAgentAndDefaultHeaders_FromConfiguration_ReachTheServer()
+    {
+        await using var server = await LoopbackServer.StartAsync(app => app.MapGet("/headers", () => "ok"));
+        using IHost host = BuildHost(new()
+        {
+            ["SdkNodes:BaseAddress"] = server.BaseAddress.ToString(),
+            ["SdkNodes:UserAgent"] = "Contoso.Workflows/2.1",
+            ["SdkNodes:DefaultHeaders:X-Tenant"] = "contoso",
+        });
+        await host.StartAsync(TestRuntime.Token);
+
+        await new GetWithoutHeaders().SendAsync(host.Services.GetRequiredService<NodeRuntime>(), TestRuntime.Token);
+
+        Assert.Equal("Contoso.Workflows/2.1", server.SingleRequest.Header("User-Agent"));
+        Assert.Equal("contoso", server.SingleRequest.Header("X-Tenant"));
+        await host.StopAsync(TestRuntime.Token);
+    }
+
+    [Fact]
+    public async Task EmptyUserAgentInConfiguration_SendsNone_AsNullDoesInCode()
+    {
+        await using var server = await LoopbackServer.StartAsync(app => app.MapGet("/headers", () => "ok"));
+        using IHost host = BuildHost(new() { ["SdkNodes:BaseAddress"] = server.BaseAddress.ToString(), ["SdkNodes:UserAgent"] = string.Empty });
+        await host.StartAsync(TestRuntime.Token);
+
+        await new GetWithoutHeaders().SendAsync(host.Services.GetRequiredService<NodeRuntime>(), TestRuntime.Token);
+
+        Assert.False(server.SingleRequest.Headers.ContainsKey("User-Agent"));
+        await host.StopAsync(TestRuntime.Token);
+    }
+
     [Theory]
     [InlineData("SdkNodes:BaseAddress", "ftp://files.example.com", "SdkNodes:BaseAddress is 'ftp://files.example.com', which is not an absolute http or https address.")]
     [InlineData("SdkNodes:DefaultTimeout", "soon", "SdkNodes:DefaultTimeout is 'soon', which is not a duration such as 00:00:10.")]
     [InlineData("SdkNodes:DefaultTimeout", "-00:00:01", "NodeRuntimeOptions.DefaultTimeout must be positive")]
     [InlineData("SdkNodes:Proxy", "not a proxy", "SdkNodes:Proxy is 'not a proxy', which is not an absolute http or https address.")]
+    [InlineData("SdkNodes:DefaultHeaders:X Tenant", "contoso", "NodeRuntimeOptions.DefaultHeaders has the header name 'X Tenant', which is not an HTTP header name")]
     public async Task BadOptions_StopTheHostAtStart_WithAMessageNamingTheValue(string key, string value, string message)
     {
         using IHost host = BuildHost(new() { [key] = value });

@@ -7,7 +7,7 @@ using SdkNodes.Tests.Infrastructure;
 namespace SdkNodes.Tests.Security;
 
 /// <summary>
-/// A marker secret goes through every node kind and outcome (success, status failure, timeout,
+/// A marker secret (in node values and in a sensitive default header) goes through every node kind and outcome (success, status failure, timeout,
 /// refused connection, abort, Test API, workflow run); every output is then scanned for it:
 /// history records, results and their ToString(), errors, exceptions, the Test API's report
 /// and saved values.
@@ -37,6 +37,8 @@ public sealed class SecretScanTests : IDisposable
         using var runtime = TestRuntime.For(server, history, configure: o =>
         {
             o.SensitiveHeaders.Add("X-Custom-Token");
+            o.SensitiveHeaders.Add("X-Default-Token");
+            o.DefaultHeaders["X-Default-Token"] = Marker;
             o.NodeTimeouts["SecretAbort"] = TimeSpan.FromSeconds(0.3);
         });
         var outputs = new List<string>();
@@ -112,6 +114,7 @@ public sealed class SecretScanTests : IDisposable
 
         // The secrets did reach the server: the scan is not vacuous.
         Assert.Contains(server.Requests, r => r.RawTarget.Contains(Marker, StringComparison.Ordinal));
+        Assert.Contains(server.Requests, r => r.Header("X-Default-Token") == Marker);
         Assert.Equal(5, history.Records.Count); // ok, broken, abort, in the run, Test API (the refused runtime has no sink)
         Assert.Contains(history.Records, r => r.RequestHeaders.Any(h => h.Key == "Authorization" && h.Value == "***"));
         Assert.Contains(history.Records, r => r.Url.Contains("key=***", StringComparison.Ordinal));
