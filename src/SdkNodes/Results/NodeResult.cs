@@ -20,6 +20,9 @@ public abstract class NodeResult
     // Set by the resilience pipeline; a single attempt is described from the result itself on first read.
     private IReadOnlyList<NodeAttempt>? _attempts;
 
+    // The raw Content-Type header: the media type is cut out of it only when someone asks.
+    private string? _contentTypeHeader;
+
     private protected NodeResult(string nodeName, DateTimeOffset startedAt)
     {
         NodeName = nodeName;
@@ -42,9 +45,26 @@ public abstract class NodeResult
     /// The response body as text, kept as <see cref="NodeRuntimeOptions.RawBodyRetention"/> says:
     /// by default when the body was not read into <c>Body</c> (a failure, an empty body, an
     /// untyped node's non-JSON body) and for <c>string</c> nodes; null for a body read into a
-    /// typed <c>Body</c>, for HEAD, and when no response arrived.
+    /// typed <c>Body</c>, for HEAD, and when no response arrived. Always null for a binary body
+    /// (a media type that is not text, JSON, XML, form data or JavaScript; with no Content-Type,
+    /// bytes that are not valid UTF-8): decoding it as text would lose bytes.
     /// </summary>
     public string? RawBody => _rawBody ??= KeptBody.Decode(_rawBodyUtf8);
+
+    /// <summary>
+    /// The media type of the response as the server sent it (<c>image/png</c>, <c>application/json</c>),
+    /// without parameters such as the charset (the whole header is in <see cref="Headers"/>); null
+    /// when the server sent no Content-Type or no response arrived.
+    /// </summary>
+    public string? ContentType => MediaTypes.MediaTypeOf(_contentTypeHeader);
+
+    /// <summary>
+    /// The size of the body in bytes: the bytes read for a body the runtime read whole, and for a
+    /// <c>Stream</c> body (not read yet when the result is handed out) the Content-Length the
+    /// server declared, or null when it declared none. Null for HEAD, when no response arrived,
+    /// and when the body was not read (larger than the limit, or broken off).
+    /// </summary>
+    public long? ContentLength { get; internal set; }
 
     /// <summary>The response and content headers, names compared ignoring case; multiple values joined with ", ".</summary>
     public IReadOnlyDictionary<string, string> Headers { get; internal set; } = s_noHeaders;
@@ -100,11 +120,19 @@ public abstract class NodeResult
         set => _rawBodyUtf8 = value;
     }
 
+    /// <summary>The Content-Type header as sent (see <see cref="ContentType"/>).</summary>
+    internal string? ContentTypeHeader
+    {
+        set => _contentTypeHeader = value;
+    }
+
     /// <summary>Takes the answer of the attempt that ended the execution: its status, headers, body text and outcome.</summary>
     private protected void TakeAnswerFrom(NodeResult attempt)
     {
         StatusCode = attempt.StatusCode;
         Headers = attempt.Headers;
+        _contentTypeHeader = attempt._contentTypeHeader;
+        ContentLength = attempt.ContentLength;
         _rawBody = attempt._rawBody;
         _rawBodyUtf8 = attempt._rawBodyUtf8;
         Error = attempt.Error;
