@@ -144,6 +144,20 @@ public sealed class BinaryResponseTests
         Assert.Equal("no such file", text.RawBody);
     }
 
+    [Fact]
+    public async Task TheHistory_RecordsTheBytesRead()
+    {
+        await using var server = await StartServerAsync();
+        var history = new InMemoryHistorySink();
+        using var runtime = TestRuntime.For(server, history);
+
+        await new DownloadBytes { Name = "icon.png" }.SendAsync(runtime, TestRuntime.Token);
+        await new DownloadBytes { Name = "megabyte.bin" }.SendAsync(runtime, TestRuntime.Token);
+        await new DownloadBytes { Name = "missing" }.SendAsync(runtime, TestRuntime.Token);
+
+        Assert.Equal([64L, 1024L * 1024, 12L], history.Records.Select(r => r.ResponseBytes));
+    }
+
     internal static byte[] RandomBytes(int count, int seed)
     {
         var bytes = new byte[count];
