@@ -30,7 +30,7 @@ public sealed partial class NodeRuntime
             if (number == 1)
             {
                 // The prepared request; the shell disposes it.
-                return runtime.ExchangeAsync(prepared.Request!, descriptor, reader, attempt, keepRawBody, cancellationToken);
+                return ExchangeAsync(prepared.Request!, attempt, cancellationToken);
             }
 
             // A request is sent once: a retry builds it again from the same values.
@@ -49,8 +49,14 @@ public sealed partial class NodeRuntime
             using HttpRequestMessage request = runtime._requests.Build(node, descriptor, attempt)
                 ?? throw new NodeFailureException(attempt.Error!);
             AddIdempotencyKey(request, descriptor, idempotencyKey);
-            return await runtime.ExchangeAsync(request, descriptor, reader, attempt, keepRawBody, cancellationToken).ConfigureAwait(false);
+            return await ExchangeAsync(request, attempt, cancellationToken).ConfigureAwait(false);
         }
+
+        // A Stream node's body is handed out unread; every other node's is read whole.
+        private ValueTask<T?> ExchangeAsync(HttpRequestMessage request, NodeResult attempt, CancellationToken cancellationToken)
+            => reader.Kind == BodyKind.Stream
+                ? runtime.ExchangeStreamAsync(request, descriptor, reader, attempt, keepRawBody, cancellationToken)
+                : runtime.ExchangeAsync(request, descriptor, reader, attempt, keepRawBody, cancellationToken);
 
         private static void AddIdempotencyKey(HttpRequestMessage? request, NodeDescriptor descriptor, string? idempotencyKey)
         {

@@ -1,5 +1,8 @@
 using System;
 using System.Collections.Generic;
+using System.IO;
+using System.Threading;
+using System.Threading.Tasks;
 
 namespace SdkNodes;
 
@@ -7,8 +10,12 @@ namespace SdkNodes;
 /// <remarks>
 /// The runtime fills one result in as the execution goes (there is no separate object for
 /// what an execution gathers); it is handed out only once complete, and never changes after.
+/// A result of an <c>IApiNode&lt;Stream&gt;</c> node owns its response while the caller reads
+/// the body: it must be disposed (<c>using var r = await node.SendAsync(runtime);</c>), which
+/// disposes the stream and closes the connection. Disposing any other result does nothing, and
+/// everything but a Stream body stays readable after it.
 /// </remarks>
-public abstract class NodeResult
+public abstract class NodeResult : IDisposable, IAsyncDisposable
 {
     private static readonly IReadOnlyDictionary<string, string> s_noHeaders =
         new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
@@ -22,6 +29,9 @@ public abstract class NodeResult
 
     // The raw Content-Type header: the media type is cut out of it only when someone asks.
     private string? _contentTypeHeader;
+
+    // A Stream body handed out with this result, and the response under it; null for every other body.
+    private Stream? _ownedBody;
 
     private protected NodeResult(string nodeName, DateTimeOffset startedAt)
     {
@@ -120,6 +130,23 @@ public abstract class NodeResult
         set => _rawBodyUtf8 = value;
     }
 
+    /// <summary>Disposes a <c>Stream</c> body the result owns, closing its response; does nothing for other bodies.</summary>
+    public void Dispose()
+    {
+        Interlocked.Exchange(ref _ownedBody, null)?.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Disposes a <c>Stream</c> body the result owns, closing its response; does nothing for other bodies.</summary>
+    public ValueTask DisposeAsync()
+    {
+        GC.SuppressFinalize(this);
+        return Interlocked.Exchange(ref _ownedBody, null)?.DisposeAsync() ?? default;
+    }
+
+    /// <summary>Makes the result the owner of a <c>Stream</c> body handed out with it.</summary>
+    internal void Own(Stream body) => _ownedBody = body;
+
     /// <summary>The Content-Type header as sent (see <see cref="ContentType"/>).</summary>
     internal string? ContentTypeHeader
     {
@@ -132,6 +159,7 @@ public abstract class NodeResult
         StatusCode = attempt.StatusCode;
         Headers = attempt.Headers;
         _contentTypeHeader = attempt._contentTypeHeader;
+        _ownedBody = Interlocked.Exchange(ref attempt._ownedBody, null);
         ContentLength = attempt.ContentLength;
         _rawBody = attempt._rawBody;
         _rawBodyUtf8 = attempt._rawBodyUtf8;
