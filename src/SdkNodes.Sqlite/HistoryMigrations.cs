@@ -8,13 +8,14 @@ namespace SdkNodes.Sqlite;
 /// Brings a history file made by an earlier version of this store up to the current schema, so
 /// upgrading SdkNodes.Sqlite keeps the history a team already has. The file's
 /// <c>PRAGMA user_version</c> records the schema version: 0 (never set) is the first schema,
-/// without <c>node_records.attempts</c>; 1 has it. <see cref="HistorySchema.Create"/> makes the
+/// without <c>node_records.attempts</c>; 1 has it; 2 adds <c>node_records.response_bytes</c>.
+/// Each step runs once, in order. <see cref="HistorySchema.Create"/> makes the
 /// current tables in a new file, which then only has its version set.
 /// </summary>
 internal static class HistoryMigrations
 {
     /// <summary>The schema version this store writes.</summary>
-    public const int Current = 1;
+    public const int Current = 2;
 
     /// <summary>Migrates the database open on <paramref name="connection"/>; does nothing when it is up to date.</summary>
     public static void Apply(SqliteConnection connection)
@@ -39,6 +40,18 @@ internal static class HistoryMigrations
             }
 
             Execute(connection, transaction, "PRAGMA user_version = 1");
+        }
+
+        if (UserVersion(connection, transaction) < 2)
+        {
+            // Old rows did not record the body's size: null says "not known", as for a Stream
+            // answer without a Content-Length.
+            if (!HasColumn(connection, transaction, "node_records", "response_bytes"))
+            {
+                Execute(connection, transaction, "ALTER TABLE node_records ADD COLUMN response_bytes INTEGER NULL");
+            }
+
+            Execute(connection, transaction, "PRAGMA user_version = 2");
         }
 
         transaction.Commit();

@@ -24,7 +24,8 @@ internal static class HistorySchema
             started_at TEXT NOT NULL,
             started_ticks INTEGER NOT NULL,
             elapsed_ms REAL NOT NULL,
-            attempts INTEGER NOT NULL DEFAULT 1);
+            attempts INTEGER NOT NULL DEFAULT 1,
+            response_bytes INTEGER NULL);
         CREATE INDEX IF NOT EXISTS node_records_started ON node_records (started_ticks);
         CREATE INDEX IF NOT EXISTS node_records_node ON node_records (node, started_ticks);
         CREATE INDEX IF NOT EXISTS node_records_run ON node_records (run_id);
@@ -42,7 +43,7 @@ internal static class HistorySchema
         """;
 
     public const string SelectNodeRecords = """
-        SELECT run_id, node, method, url, request_headers, status_code, outcome, error_kind, error_message, started_at, elapsed_ms, attempts FROM node_records
+        SELECT run_id, node, method, url, request_headers, status_code, outcome, error_kind, error_message, started_at, elapsed_ms, attempts, response_bytes FROM node_records
         """;
 }
 

@@ -41,8 +41,8 @@ public sealed class SqliteHistorySink : INodeHistorySink, IDisposable
         {
             using SqliteCommand command = _connection.CreateCommand();
             command.CommandText = """
-                INSERT INTO node_records (run_id, node, method, url, request_headers, status_code, outcome, error_kind, error_message, started_at, started_ticks, elapsed_ms, attempts)
-                VALUES ($run, $node, $method, $url, $headers, $status, $outcome, $kind, $message, $started, $ticks, $elapsed, $attempts)
+                INSERT INTO node_records (run_id, node, method, url, request_headers, status_code, outcome, error_kind, error_message, started_at, started_ticks, elapsed_ms, attempts, response_bytes)
+                VALUES ($run, $node, $method, $url, $headers, $status, $outcome, $kind, $message, $started, $ticks, $elapsed, $attempts, $bytes)
                 """;
             command.Parameters.AddWithValue("$run", (object?)record.RunId ?? DBNull.Value);
             command.Parameters.AddWithValue("$node", record.NodeName);
@@ -57,6 +57,7 @@ public sealed class SqliteHistorySink : INodeHistorySink, IDisposable
             command.Parameters.AddWithValue("$ticks", record.StartedAt.UtcTicks);
             command.Parameters.AddWithValue("$elapsed", record.Elapsed.TotalMilliseconds);
             command.Parameters.AddWithValue("$attempts", record.Attempts);
+            command.Parameters.AddWithValue("$bytes", (object?)record.ResponseBytes ?? DBNull.Value);
             await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
         finally
@@ -205,6 +206,7 @@ public sealed class SqliteHistorySink : INodeHistorySink, IDisposable
                     StartedAt = DateTimeOffset.Parse(reader.GetString(9), CultureInfo.InvariantCulture),
                     Elapsed = TimeSpan.FromMilliseconds(reader.GetDouble(10)),
                     Attempts = reader.GetInt32(11),
+                    ResponseBytes = reader.IsDBNull(12) ? null : reader.GetInt64(12),
                 });
             }
 

@@ -30,7 +30,7 @@ public sealed partial class NodeRuntime
             if (number == 1)
             {
                 // The prepared request; the shell disposes it.
-                return runtime.ExchangeAsync(prepared.Request!, descriptor, reader, attempt, keepRawBody, cancellationToken);
+                return ExchangeAsync(prepared.Request!, attempt, cancellationToken);
             }
 
             // A request is sent once: a retry builds it again from the same values.
@@ -49,8 +49,14 @@ public sealed partial class NodeRuntime
             using HttpRequestMessage request = runtime._requests.Build(node, descriptor, attempt)
                 ?? throw new NodeFailureException(attempt.Error!);
             AddIdempotencyKey(request, descriptor, idempotencyKey);
-            return await runtime.ExchangeAsync(request, descriptor, reader, attempt, keepRawBody, cancellationToken).ConfigureAwait(false);
+            return await ExchangeAsync(request, attempt, cancellationToken).ConfigureAwait(false);
         }
+
+        // A Stream node's body is handed out unread; every other node's is read whole.
+        private ValueTask<T?> ExchangeAsync(HttpRequestMessage request, NodeResult attempt, CancellationToken cancellationToken)
+            => reader.Kind == BodyKind.Stream
+                ? runtime.ExchangeStreamAsync(request, descriptor, reader, attempt, keepRawBody, cancellationToken)
+                : runtime.ExchangeAsync(request, descriptor, reader, attempt, keepRawBody, cancellationToken);
 
         private static void AddIdempotencyKey(HttpRequestMessage? request, NodeDescriptor descriptor, string? idempotencyKey)
         {
@@ -78,23 +84,53 @@ public sealed partial class NodeRuntime
     private async ValueTask<T?> ExchangeAsync<T>(HttpRequestMessage request, NodeDescriptor descriptor, BodyReader<T> reader, NodeResult result, bool keepRawBody, CancellationToken cancellationToken)
     {
         using HttpResponseMessage response = await SendAsync(request, descriptor, cancellationToken).ConfigureAwait(false);
-        result.StatusCode = (int)response.StatusCode;
-        result.Headers = ResponseHeaders.Collect(response);
+        string? contentType = TakeAnswerHead(response, result);
 
         if (request.Method == HttpMethod.Head)
         {
             return Judge(descriptor, reader, result, [], hasBody: false);
         }
 
-        using ResponseBytes bytes = await ResponseBytes.ReadAsync(response.Content, descriptor.MaxResponseBytes ?? _maxResponseBytes, cancellationToken).ConfigureAwait(false);
-        if (bytes.Encoding.CodePage == System.Text.Encoding.UTF8.CodePage)
+        using ResponseBytes bytes = await ResponseBytes.ReadAsync(response.Content, contentType, descriptor.MaxResponseBytes ?? _maxResponseBytes, cancellationToken).ConfigureAwait(false);
+        result.ContentLength = bytes.Length;
+        return JudgeBody(descriptor, reader, result, bytes, contentType, keepRawBody);
+    }
+
+    // What arrived before the body: the status and headers. Returns the raw Content-Type header.
+    private static string? TakeAnswerHead(HttpResponseMessage response, NodeResult result)
+    {
+        result.StatusCode = (int)response.StatusCode;
+        result.Headers = ResponseHeaders.Collect(response);
+        string? contentType = MediaTypes.HeaderOf(response.Content);
+        result.ContentTypeHeader = contentType;
+        return contentType;
+    }
+
+    // Judges a body read whole, and keeps its text for RawBody when it is text and is to be kept.
+    private T? JudgeBody<T>(NodeDescriptor descriptor, BodyReader<T> reader, NodeResult result, in ResponseBytes bytes, string? contentType, bool keepRawBody)
+    {
+        bool isText = !MediaTypes.IsBinary(contentType, bytes.Span);
+        if (reader.Kind == BodyKind.Bytes)
+        {
+            // The exact bytes, whatever charset or byte order mark the header or body claims.
+            T? data = Judge(descriptor, reader, result, bytes.Span, hasBody: true);
+            if (isText && KeepsRawBody(keepRawBody, result, data))
+            {
+                KeepText(result, bytes);
+            }
+
+            return data;
+        }
+
+        if (bytes.Encoding.CodePage == System.Text.Encoding.UTF8.CodePage || !isText)
         {
             // Judged straight from the pooled buffer; a copy is kept (in chunks when large) for
-            // RawBody only when it is to be kept, and decoded only when someone reads it.
+            // RawBody only when it is to be kept, and decoded only when someone reads it. A
+            // binary body is never kept: as text it would be lossy.
             ReadOnlySpan<byte> span = bytes.Span;
             ReadOnlySpan<byte> utf8 = span.StartsWith("\uFEFF"u8) ? span[3..] : span;
             T? body = Judge(descriptor, reader, result, utf8, hasBody: true);
-            if (result.RawBodyText is null && KeepsRawBody(keepRawBody, result, body))
+            if (isText && result.RawBodyText is null && KeepsRawBody(keepRawBody, result, body))
             {
                 result.RawBodyUtf8 = KeptBody.Keep(utf8);
             }
@@ -107,6 +143,20 @@ public sealed partial class NodeRuntime
         string text = bytes.GetText();
         result.RawBodyText = text;
         return Judge(descriptor, reader, result, System.Text.Encoding.UTF8.GetBytes(text), hasBody: true);
+    }
+
+    // The text of a body kept for RawBody: UTF-8 bytes decoded on first read, or another charset decoded now.
+    private static void KeepText(NodeResult result, in ResponseBytes bytes)
+    {
+        if (bytes.Encoding.CodePage == System.Text.Encoding.UTF8.CodePage)
+        {
+            ReadOnlySpan<byte> span = bytes.Span;
+            result.RawBodyUtf8 = KeptBody.Keep(span.StartsWith("\uFEFF"u8) ? span[3..] : span);
+        }
+        else
+        {
+            result.RawBodyText = bytes.GetText();
+        }
     }
 
     // See RawBodyRetention: the text is kept unless the body was read into Body.

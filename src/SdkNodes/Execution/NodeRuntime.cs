@@ -229,6 +229,7 @@ public sealed partial class NodeRuntime : IDisposable
             StartedAt = result.StartedAt,
             Elapsed = result.Elapsed,
             Attempts = result.AttemptCount,
+            ResponseBytes = result.ContentLength,
         };
 
         // One sink (the usual case) is awaited directly, without a state machine of our own.

@@ -44,4 +44,13 @@ public sealed record NodeHistoryRecord
 
     /// <summary>How many attempts were made: 1 without retries, 0 when nothing was sent (not executed, invalid input).</summary>
     public int Attempts { get; init; } = 1;
+
+    /// <summary>
+    /// The size of the response body in bytes (<see cref="NodeResult.ContentLength"/>): the bytes
+    /// read for a body the runtime read whole. A <c>Stream</c> body is still unread when the record
+    /// is written (as the execution returns), so its record holds the Content-Length the server
+    /// declared, not what the caller went on to read; null when it declared none. Null as well
+    /// when no body was read (HEAD, no response, a body over the limit).
+    /// </summary>
+    public long? ResponseBytes { get; init; }
 }

@@ -1,4 +1,5 @@
 using System;
+using System.IO;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
@@ -8,7 +9,15 @@ namespace SdkNodes;
 /// <summary>Turns a successful response body into the node's <c>Body</c>.</summary>
 internal abstract class BodyReader<T>
 {
-    /// <summary>Reads the body (UTF-8 without a BOM); on failure calls <see cref="NodeResult.Fail"/> and returns default.</summary>
+    private protected BodyReader(BodyKind kind) => Kind = kind;
+
+    /// <summary>How the body is taken: the exchange hands a <see cref="BodyKind.Bytes"/> reader the bytes as they came, and never reads a <see cref="BodyKind.Stream"/> one's.</summary>
+    public BodyKind Kind { get; }
+
+    /// <summary>
+    /// Reads the body (UTF-8 without a BOM; for <see cref="BodyKind.Bytes"/>, the exact bytes);
+    /// on failure calls <see cref="NodeResult.Fail"/> and returns default.
+    /// </summary>
     public abstract T? Read(ReadOnlySpan<byte> utf8, NodeDescriptor descriptor, JsonSerializerOptions options, NodeResult result);
 }
 
@@ -17,8 +26,21 @@ internal sealed class TypedBodyReader<T> : BodyReader<T>
 {
     public static readonly TypedBodyReader<T> Instance = new();
 
+    private TypedBodyReader()
+        : base(KindOf(typeof(T)))
+    {
+    }
+
     public override T? Read(ReadOnlySpan<byte> utf8, NodeDescriptor descriptor, JsonSerializerOptions options, NodeResult result)
     {
+        if (Kind == BodyKind.Bytes)
+        {
+            // Binary data is not JSON: a byte[] is the body itself, not a base64 string in it.
+            // An empty body follows the empty-body rule of every other type, except that an
+            // empty array is a faithful answer: byte[] gets one, byte[]? gets null.
+            return utf8.IsEmpty && descriptor.AllowsEmptyResponse ? default : (T)(object)utf8.ToArray();
+        }
+
         if (typeof(T) == typeof(string))
         {
             // The text is the body: RawBody is the same string.
@@ -55,6 +77,21 @@ internal sealed class TypedBodyReader<T> : BodyReader<T>
             result.Fail(new NodeError(NodeErrorKind.Deserialization, null, $"The response body could not be read as {typeName}: {ex.Message}"));
             return default;
         }
+    }
+
+    private static BodyKind KindOf(Type type)
+    {
+        if (type == typeof(string))
+        {
+            return BodyKind.Text;
+        }
+
+        if (type == typeof(byte[]))
+        {
+            return BodyKind.Bytes;
+        }
+
+        return type == typeof(Stream) ? BodyKind.Stream : BodyKind.Json;
     }
 
     // string.IsNullOrWhiteSpace of the text, without decoding it when an ASCII byte settles it.
@@ -103,6 +140,11 @@ internal sealed class TypedBodyReader<T> : BodyReader<T>
 internal sealed class UntypedBodyReader : BodyReader<JsonElement?>
 {
     public static readonly UntypedBodyReader Instance = new();
+
+    private UntypedBodyReader()
+        : base(BodyKind.Json)
+    {
+    }
 
     public override JsonElement? Read(ReadOnlySpan<byte> utf8, NodeDescriptor descriptor, JsonSerializerOptions options, NodeResult result)
     {

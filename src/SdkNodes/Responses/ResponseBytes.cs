@@ -2,7 +2,6 @@ using System;
 using System.Buffers;
 using System.IO;
 using System.Net.Http;
-using System.Net.Http.Headers;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
@@ -32,7 +31,8 @@ internal struct ResponseBytes : IDisposable
 
     public readonly ReadOnlySpan<byte> Span => _buffer.AsSpan(0, Length);
 
-    public static async ValueTask<ResponseBytes> ReadAsync(HttpContent content, long maxBytes, CancellationToken cancellationToken)
+    /// <summary>Reads the whole body of <paramref name="content"/>, whose raw Content-Type header is <paramref name="contentType"/> (null for none).</summary>
+    public static async ValueTask<ResponseBytes> ReadAsync(HttpContent content, string? contentType, long maxBytes, CancellationToken cancellationToken)
     {
         long? declared = content.Headers.ContentLength;
         if (declared > maxBytes)
@@ -91,7 +91,7 @@ internal struct ResponseBytes : IDisposable
                 }
             }
 
-            var result = new ResponseBytes(buffer, length, EncodingOf(content));
+            var result = new ResponseBytes(buffer, length, EncodingOf(contentType));
             buffer = [];
             return result;
         }
@@ -136,34 +136,24 @@ internal struct ResponseBytes : IDisposable
         }
     }
 
-    private static Encoding EncodingOf(HttpContent content)
+    // Only the charset is wanted from the header: parsing it into a MediaTypeHeaderValue costs
+    // more than the rest of judging a small answer.
+    private static Encoding EncodingOf(string? contentType)
     {
-        // Read from the raw header: parsing it into a MediaTypeHeaderValue costs more than the
-        // rest of judging a small answer, and only the charset is wanted.
-        if (!content.Headers.NonValidated.TryGetValues("Content-Type", out HeaderStringValues values))
+        ReadOnlySpan<char> charset = contentType is null ? [] : CharsetOf(contentType);
+        if (charset.IsEmpty || charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase))
         {
             return Encoding.UTF8;
         }
 
-        foreach (string value in values)
+        try
         {
-            ReadOnlySpan<char> charset = CharsetOf(value);
-            if (charset.IsEmpty || charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase))
-            {
-                return Encoding.UTF8;
-            }
-
-            try
-            {
-                return Encoding.GetEncoding(charset.ToString());
-            }
-            catch (ArgumentException)
-            {
-                return Encoding.UTF8;
-            }
+            return Encoding.GetEncoding(charset.ToString());
         }
-
-        return Encoding.UTF8;
+        catch (ArgumentException)
+        {
+            return Encoding.UTF8;
+        }
     }
 
     /// <summary>The charset parameter of a media type (<c>text/plain; charset="iso-8859-1"</c>), unquoted; empty when it has none.</summary>
@@ -186,11 +176,4 @@ internal struct ResponseBytes : IDisposable
 
         return [];
     }
-}
-
-/// <summary>The body passed the size cap; the rest of it is not read.</summary>
-internal sealed class ResponseTooLargeException(long maxBytes)
-    : Exception($"The response body is larger than the allowed {maxBytes} bytes.")
-{
-    public long MaxBytes { get; } = maxBytes;
 }

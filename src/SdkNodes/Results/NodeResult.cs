@@ -1,5 +1,8 @@
 using System;
 using System.Collections.Generic;
+using System.IO;
+using System.Threading;
+using System.Threading.Tasks;
 
 namespace SdkNodes;
 
@@ -7,8 +10,12 @@ namespace SdkNodes;
 /// <remarks>
 /// The runtime fills one result in as the execution goes (there is no separate object for
 /// what an execution gathers); it is handed out only once complete, and never changes after.
+/// A result of an <c>IApiNode&lt;Stream&gt;</c> node owns its response while the caller reads
+/// the body: it must be disposed (<c>using var r = await node.SendAsync(runtime);</c>), which
+/// disposes the stream and closes the connection. Disposing any other result does nothing, and
+/// everything but a Stream body stays readable after it.
 /// </remarks>
-public abstract class NodeResult
+public abstract class NodeResult : IDisposable, IAsyncDisposable
 {
     private static readonly IReadOnlyDictionary<string, string> s_noHeaders =
         new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
@@ -20,6 +27,12 @@ public abstract class NodeResult
 
     // Set by the resilience pipeline; a single attempt is described from the result itself on first read.
     private IReadOnlyList<NodeAttempt>? _attempts;
+
+    // The raw Content-Type header: the media type is cut out of it only when someone asks.
+    private string? _contentTypeHeader;
+
+    // A Stream body handed out with this result, and the response under it; null for every other body.
+    private Stream? _ownedBody;
 
     private protected NodeResult(string nodeName, DateTimeOffset startedAt)
     {
@@ -43,9 +56,26 @@ public abstract class NodeResult
     /// The response body as text, kept as <see cref="NodeRuntimeOptions.RawBodyRetention"/> says:
     /// by default when the body was not read into <c>Body</c> (a failure, an empty body, an
     /// untyped node's non-JSON body) and for <c>string</c> nodes; null for a body read into a
-    /// typed <c>Body</c>, for HEAD, and when no response arrived.
+    /// typed <c>Body</c>, for HEAD, and when no response arrived. Always null for a binary body
+    /// (a media type that is not text, JSON, XML, form data or JavaScript; with no Content-Type,
+    /// bytes that are not valid UTF-8): decoding it as text would lose bytes.
     /// </summary>
     public string? RawBody => _rawBody as string ?? DecodeRawBody();
+
+    /// <summary>
+    /// The media type of the response as the server sent it (<c>image/png</c>, <c>application/json</c>),
+    /// without parameters such as the charset (the whole header is in <see cref="Headers"/>); null
+    /// when the server sent no Content-Type or no response arrived.
+    /// </summary>
+    public string? ContentType => MediaTypes.MediaTypeOf(_contentTypeHeader);
+
+    /// <summary>
+    /// The size of the body in bytes: the bytes read for a body the runtime read whole, and for a
+    /// <c>Stream</c> body (not read yet when the result is handed out) the Content-Length the
+    /// server declared, or null when it declared none. Null for HEAD, when no response arrived,
+    /// and when the body was not read (larger than the limit, or broken off).
+    /// </summary>
+    public long? ContentLength { get; internal set; }
 
     /// <summary>The response and content headers, names compared ignoring case; multiple values joined with ", ".</summary>
     public IReadOnlyDictionary<string, string> Headers { get; internal set; } = s_noHeaders;
@@ -115,11 +145,37 @@ public abstract class NodeResult
         return text;
     }
 
+    /// <summary>Disposes a <c>Stream</c> body the result owns, closing its response; does nothing for other bodies.</summary>
+    public void Dispose()
+    {
+        Interlocked.Exchange(ref _ownedBody, null)?.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Disposes a <c>Stream</c> body the result owns, closing its response; does nothing for other bodies.</summary>
+    public ValueTask DisposeAsync()
+    {
+        GC.SuppressFinalize(this);
+        return Interlocked.Exchange(ref _ownedBody, null)?.DisposeAsync() ?? default;
+    }
+
+    /// <summary>Makes the result the owner of a <c>Stream</c> body handed out with it.</summary>
+    internal void Own(Stream body) => _ownedBody = body;
+
+    /// <summary>The Content-Type header as sent (see <see cref="ContentType"/>).</summary>
+    internal string? ContentTypeHeader
+    {
+        set => _contentTypeHeader = value;
+    }
+
     /// <summary>Takes the answer of the attempt that ended the execution: its status, headers, body text and outcome.</summary>
     private protected void TakeAnswerFrom(NodeResult attempt)
     {
         StatusCode = attempt.StatusCode;
         Headers = attempt.Headers;
+        _contentTypeHeader = attempt._contentTypeHeader;
+        _ownedBody = Interlocked.Exchange(ref attempt._ownedBody, null);
+        ContentLength = attempt.ContentLength;
         _rawBody = attempt._rawBody;
         Error = attempt.Error;
         Outcome = attempt.Outcome;
