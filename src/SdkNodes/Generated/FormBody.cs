@@ -59,8 +59,7 @@ public sealed class FormBody
         return content;
     }
 
-    /// <summary>The text as it was encoded so far, for tests.</summary>
-    internal string Encoded => _text.ToString();
+    private const string HexUpper = "0123456789ABCDEF";
 
     private void Encode(string text)
     {
@@ -82,6 +81,4 @@ public sealed class FormBody
             }
         }
     }
-
-    private const string HexUpper = "0123456789ABCDEF";
 }

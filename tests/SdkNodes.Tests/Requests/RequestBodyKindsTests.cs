@@ -35,6 +35,17 @@ public sealed class RequestBodyKindsTests
     }
 
     [Fact]
+    public async Task Form_LoneSurrogate_IsSentAsTheReplacementCharacter()
+    {
+        var form = new FormBody();
+        form.Add("s", "a\uD800");
+
+        ReceivedRequest received = await SendAsync(request => NodeRequest.SetFormBody(request, form));
+
+        Assert.Equal("s=a%EF%BF%BD"u8.ToArray(), received.BodyBytes);
+    }
+
+    [Fact]
     public async Task Multipart_WritesPartsAsBrowsersDo_WithRawUtf8FileNames()
     {
         byte[] pdf = [0x25, 0x50, 0x44, 0x46, 0x00, 0xFF];
