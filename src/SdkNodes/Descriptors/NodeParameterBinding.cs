@@ -12,6 +12,12 @@ public enum NodeParameterBinding
     /// <summary>A request header.</summary>
     Header = 2,
 
-    /// <summary>The JSON request body.</summary>
+    /// <summary>The request body (JSON, or raw text or binary).</summary>
     Body = 3,
+
+    /// <summary>A field of a form body (or a text part of a multipart body).</summary>
+    FormField = 4,
+
+    /// <summary>A file part of a multipart body.</summary>
+    FilePart = 5,
 }

@@ -9,7 +9,7 @@ namespace SdkNodes.Generated;
 
 /// <summary>Helpers the generated <c>CreateRequest</c> calls, so the generated code stays short.</summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
-public static class NodeRequest
+public static partial class NodeRequest
 {
     /// <summary>The JSON options <c>CreateRequest()</c> uses outside a runtime: web defaults.</summary>
     public static JsonSerializerOptions DefaultJsonOptions { get; } = CreateDefaultJsonOptions();

@@ -39,8 +39,18 @@ public sealed class LoopbackServer : IAsyncDisposable
     public static Task<LoopbackServer> StartAsync(Action<WebApplication> configure)
         => StartAsync(configure, "http://127.0.0.1:0", kestrel: null);
 
+    /// <summary>
+    /// Starts a server that records only the requests <paramref name="record"/> accepts: a route
+    /// taking a body too large to keep in memory (an upload test measuring memory) is left out.
+    /// </summary>
+    public static Task<LoopbackServer> StartAsync(Action<WebApplication> configure, Func<HttpContext, bool> record)
+        => StartAsync(configure, "http://127.0.0.1:0", kestrel: null, record);
+
     /// <summary>Starts a server on <paramref name="url"/> (another loopback address, or https with <paramref name="kestrel"/> setting the certificate).</summary>
-    public static async Task<LoopbackServer> StartAsync(Action<WebApplication> configure, string url, Action<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>? kestrel)
+    public static Task<LoopbackServer> StartAsync(Action<WebApplication> configure, string url, Action<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>? kestrel)
+        => StartAsync(configure, url, kestrel, record: null);
+
+    private static async Task<LoopbackServer> StartAsync(Action<WebApplication> configure, string url, Action<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>? kestrel, Func<HttpContext, bool>? record)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
@@ -56,6 +66,12 @@ public sealed class LoopbackServer : IAsyncDisposable
         LoopbackServer? server = null;
         app.Use(async (context, next) =>
         {
+            if (record?.Invoke(context) == false)
+            {
+                await next(context);
+                return;
+            }
+
             server!._requests.Enqueue(await ReceivedRequest.ReadAsync(context));
             await next(context);
         });
@@ -88,6 +104,9 @@ public sealed record ReceivedRequest(
     IReadOnlyDictionary<string, string> Headers,
     string Body)
 {
+    /// <summary>The body's bytes exactly as they arrived (<see cref="Body"/> is them read as UTF-8).</summary>
+    public byte[] BodyBytes { get; init; } = [];
+
     /// <summary>The value of a header, or null when it was not sent. Names ignore case.</summary>
     public string? Header(string name) => Headers.TryGetValue(name, out string? value) ? value : null;
 
@@ -101,11 +120,18 @@ public sealed record ReceivedRequest(
             headers[name] = values.ToString();
         }
 
-        // Read the whole body, then hand the route an unread copy of it.
-        using var reader = new StreamReader(request.Body, System.Text.Encoding.UTF8, leaveOpen: true);
-        string body = await reader.ReadToEndAsync(context.RequestAborted);
-        request.Body = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(body));
+        // Read the whole body, then hand the route an unread copy of the very bytes (binary
+        // bodies included: text read back as UTF-8 would replace invalid bytes).
+        var copy = new MemoryStream();
+        await request.Body.CopyToAsync(copy, context.RequestAborted);
+        byte[] bytes = copy.ToArray();
+        request.Body = new MemoryStream(bytes, writable: false);
 
-        return new ReceivedRequest(request.Method, request.Path.Value ?? string.Empty, request.QueryString.Value ?? string.Empty, rawTarget, headers, body);
+        // As StreamReader read it before: a UTF-8 byte order mark is not part of the text.
+        string body = new StreamReader(new MemoryStream(bytes), System.Text.Encoding.UTF8).ReadToEnd();
+        return new ReceivedRequest(request.Method, request.Path.Value ?? string.Empty, request.QueryString.Value ?? string.Empty, rawTarget, headers, body)
+        {
+            BodyBytes = bytes,
+        };
     }
 }
