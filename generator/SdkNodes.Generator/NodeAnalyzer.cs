@@ -42,6 +42,10 @@ public sealed class NodeAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.RetryOutOfRange,
         DiagnosticDescriptors.CircuitBreakerOutOfRange,
         DiagnosticDescriptors.RateLimitOutOfRange,
+        DiagnosticDescriptors.BodyWithFormFields,
+        DiagnosticDescriptors.FilePartNotAFile,
+        DiagnosticDescriptors.ContentTypeNotOnRawBody,
+        DiagnosticDescriptors.MalformedContentType,
     ];
 
     /// <inheritdoc />

@@ -43,7 +43,7 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor BodyNotAllowed = Create(
         "SDKN007", "Body on a request that has none",
-        "'{0}' sends {1}, which has no body; remove [Body] from '{2}' or send POST, PUT or PATCH",
+        "'{0}' sends {1}, which has no body; remove [{2}] from '{3}' or send POST, PUT or PATCH",
         DiagnosticSeverity.Error);
 
     public static readonly DiagnosticDescriptor InvalidStatusCode = Create(
@@ -139,6 +139,26 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor RateLimitOutOfRange = Create(
         "SDKN026", "Rate limit out of range",
         "The [RateLimit] of '{0}' has {1}; {2}",
+        DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor BodyWithFormFields = Create(
+        "SDKN027", "Body mixed with form fields",
+        "'{0}' has [Body] property '{1}' and form fields ({2}); a request has one body, so send either the [Body] or the [FormField]/[FilePart] properties",
+        DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor FilePartNotAFile = Create(
+        "SDKN028", "File part is not a NodeFile",
+        "[FilePart] property '{0}' of '{1}' has type '{2}'; a file part must be a NodeFile (NodeFile.FromPath, FromBytes or FromStream)",
+        DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor ContentTypeNotOnRawBody = Create(
+        "SDKN029", "Content type on a property that is not a raw body",
+        "[ContentType] on '{0}' of '{1}' has no effect: {2}; put it on a [Body] property of type string, byte[], ReadOnlyMemory<byte>, Stream or NodeFile",
+        DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor MalformedContentType = Create(
+        "SDKN030", "Malformed content type",
+        "The [ContentType] of '{0}' is '{1}', which is not a media type: {2}; write type/subtype with optional parameters, e.g. \"application/xml; charset=utf-8\"",
         DiagnosticSeverity.Error);
 
     private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity)

@@ -73,6 +73,8 @@ internal static partial class NodeEmitter
             ParseKind.ParsableList => $"({text} is null ? null : [.. values.ParseList<{parse.ValueType}>({name}, {text}, {typeName}, {secret})])",
             ParseKind.StringMap => $"({text} is null ? null : values.ParseStringMap({name}, {text}, {typeName}, {secret}))",
             ParseKind.ParsableMap => $"({text} is null ? null : values.ParseMap<{parse.ValueType}>({name}, {text}, {typeName}, {secret}))",
+            // "@path" names a file; the runtime opens it when the request is sent.
+            ParseKind.File => $"({text} is null ? null : {text}.StartsWith('@') ? {Runtime}.NodeFile.FromPath({text}.Substring(1)) : throw new {Runtime}.NodeInputException({CSharpLiteral.String($"Property '{property.Name}' is a file: write @ and its path, e.g. @report.pdf")}))",
             _ => $"values.ParseJson<{property.Type}>({name}, {text}, {typeName}, {secret})",
         };
     }

@@ -131,6 +131,12 @@ internal static partial class NodeEmitter
                 case PropertyBinding.Header:
                     writer.WriteLine($"{Generated}.NodeRequest.AddHeader(request, {CSharpLiteral.String(property.BindsTo)}, {HeaderValue(node, property)});");
                     break;
+                case PropertyBinding.Body when property.BodyFormat == BodyFormat.Text:
+                    writer.WriteLine($"{Generated}.NodeRequest.SetTextBody(request, this.{property.Name}, {CSharpLiteral.String(property.ContentType)});");
+                    break;
+                case PropertyBinding.Body when property.BodyFormat == BodyFormat.Binary:
+                    writer.WriteLine($"{Generated}.NodeRequest.SetBinaryBody(request, this.{property.Name}, {CSharpLiteral.String(property.ContentType)});");
+                    break;
                 case PropertyBinding.Body when node.BodyFields.Count > 0:
                     WriteSelectedFields(writer, node, property);
                     break;
@@ -140,6 +146,7 @@ internal static partial class NodeEmitter
             }
         }
 
+        WriteFormBody(writer, node);
         writer.WriteLine("return request;");
         writer.CloseBlock();
     }
@@ -160,9 +167,12 @@ internal static partial class NodeEmitter
 
     // The text of a header property's value; null sends no header.
     private static string HeaderValue(NodeModel node, PropertyModel property)
+        => TextOf(node, property.Text!, $"this.{property.Name}");
+
+    // The text of a value (a header, a form field or one item of a list field), invariant
+    // culture, enums by name; null when the value is null.
+    private static string TextOf(NodeModel node, TextForm text, string value)
     {
-        TextForm text = property.Text!;
-        string value = $"this.{property.Name}";
         return text.Format switch
         {
             ValueFormat.String => value,

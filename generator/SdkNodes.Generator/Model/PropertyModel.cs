@@ -14,6 +14,8 @@ namespace SdkNodes.Generator.Model;
 /// <param name="Shape">A single value, a list or a map (RFC 6570 §2.3).</param>
 /// <param name="Text">How the single value, each list item or each map value becomes text; null when it cannot.</param>
 /// <param name="Parse">How <c>FromValues</c> reads the property from text.</param>
+/// <param name="BodyFormat">For a <c>[Body]</c>: JSON, or sent raw as text or bytes.</param>
+/// <param name="ContentType">The <c>[ContentType]</c> of a raw body; null lets the runtime choose.</param>
 internal sealed record PropertyModel(
     string Name,
     string Type,
@@ -27,7 +29,9 @@ internal sealed record PropertyModel(
     string? BindsTo,
     ValueShape Shape,
     TextForm? Text,
-    ParseForm Parse);
+    ParseForm Parse,
+    BodyFormat BodyFormat,
+    string? ContentType);
 
 /// <summary>What a property's value goes into (mirrors <c>SdkNodes.NodeParameterBinding</c>).</summary>
 internal enum PropertyBinding
@@ -36,6 +40,21 @@ internal enum PropertyBinding
     UriVariable = 1,
     Header = 2,
     Body = 3,
+    FormField = 4,
+    FilePart = 5,
+}
+
+/// <summary>How a <c>[Body]</c> property is sent.</summary>
+internal enum BodyFormat
+{
+    /// <summary>Serialized as JSON (any type but the raw ones below).</summary>
+    Json,
+
+    /// <summary>A <c>string</c>, sent as it is (<c>NodeRequest.SetTextBody</c>).</summary>
+    Text,
+
+    /// <summary><c>byte[]</c>, <c>ReadOnlyMemory&lt;byte&gt;</c>, <c>Stream</c> or <c>NodeFile</c>, sent as bytes (<c>NodeRequest.SetBinaryBody</c>).</summary>
+    Binary,
 }
 
 /// <summary>The RFC 6570 kinds of value.</summary>
@@ -75,6 +94,9 @@ internal enum ParseKind
 
     /// <summary><c>key=value</c> pairs separated by commas, parsable values.</summary>
     ParsableMap,
+
+    /// <summary>A <c>NodeFile</c>, written <c>@path</c> (parsed inline: the runtime has no parser for it).</summary>
+    File,
 
     /// <summary>JSON text (the body, and any other type).</summary>
     Json,

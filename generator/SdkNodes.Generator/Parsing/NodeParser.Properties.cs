@@ -30,6 +30,17 @@ internal sealed partial class NodeParser
         public string? BoundVariable { get; set; }
 
         public bool IsSuggested { get; set; }
+
+        public AttributeData? FormFieldAttribute { get; set; }
+
+        public AttributeData? FilePartAttribute { get; set; }
+
+        public AttributeData? ContentTypeAttribute { get; set; }
+
+        /// <summary>The form field or file part name: the attribute's, else the property's in camelCase.</summary>
+        public string? PartName { get; set; }
+
+        public bool IsFormPart => FormFieldAttribute is not null || FilePartAttribute is not null;
     }
 
     private List<PropertyModel> ReadProperties(string method, bool isSendObject, List<TemplatePart> parts)
@@ -91,6 +102,17 @@ internal sealed partial class NodeParser
                 case "FormatAttribute" when attribute.ConstructorArguments.Length == 1:
                     draft.Format = attribute.ConstructorArguments[0].Value as string;
                     break;
+                case "FormFieldAttribute":
+                    draft.FormFieldAttribute = attribute;
+                    draft.PartName = PartName(attribute, property);
+                    break;
+                case "FilePartAttribute":
+                    draft.FilePartAttribute = attribute;
+                    draft.PartName = PartName(attribute, property);
+                    break;
+                case "ContentTypeAttribute":
+                    draft.ContentTypeAttribute = attribute;
+                    break;
             }
         }
 
@@ -127,38 +149,6 @@ internal sealed partial class NodeParser
                 draft.Symbol.Name,
                 draft.Symbol.Type.ToDisplayString(ValueTypes.ShortWithNullability),
                 "sent as a header");
-        }
-    }
-
-    private void CheckBodies(List<PropertyDraft> drafts, string method, bool isSendObject)
-    {
-        List<PropertyDraft> bodies = drafts.Where(d => d.BodyAttribute is not null).ToList();
-        if (bodies.Count > 1)
-        {
-            _reporter.Report(
-                DiagnosticDescriptors.BodyCount,
-                _reporter.SyntaxOf(bodies[1].BodyAttribute!)?.GetLocation(),
-                $"'{_name}' has more than one [Body] property ('{bodies[0].Symbol.Name}' and '{bodies[1].Symbol.Name}'); a request has one body");
-        }
-        else if (bodies.Count == 1)
-        {
-            _bodyType = bodies[0].Symbol.Type;
-        }
-
-        if (bodies.Count == 0 && isSendObject)
-        {
-            _reporter.Report(
-                DiagnosticDescriptors.BodyCount,
-                IdentifierLocation(_type),
-                $"'{_name}' sends a data object, so it needs one [Body] property holding the record");
-        }
-
-        if (method is "GET" or "HEAD")
-        {
-            foreach (PropertyDraft body in bodies)
-            {
-                _reporter.Report(DiagnosticDescriptors.BodyNotAllowed, _reporter.SyntaxOf(body.BodyAttribute!)?.GetLocation(), _name, method, body.Symbol.Name);
-            }
         }
     }
 
@@ -247,7 +237,7 @@ internal sealed partial class NodeParser
 
     private static bool Binds(PropertyDraft draft, string variable)
     {
-        if (draft.HeaderAttribute is not null || draft.BodyAttribute is not null)
+        if (draft.HeaderAttribute is not null || draft.BodyAttribute is not null || draft.IsFormPart)
         {
             return false;
         }
@@ -262,7 +252,7 @@ internal sealed partial class NodeParser
         int bestDistance = int.MaxValue;
         foreach (PropertyDraft draft in drafts)
         {
-            if (draft.HeaderAttribute is not null || draft.BodyAttribute is not null || draft.BoundVariable is not null)
+            if (draft.HeaderAttribute is not null || draft.BodyAttribute is not null || draft.IsFormPart || draft.BoundVariable is not null)
             {
                 continue;
             }
@@ -290,6 +280,8 @@ internal sealed partial class NodeParser
         IPropertySymbol symbol = draft.Symbol;
         PropertyBinding binding = draft.BodyAttribute is not null ? PropertyBinding.Body
             : draft.HeaderAttribute is not null ? PropertyBinding.Header
+            : draft.FilePartAttribute is not null ? PropertyBinding.FilePart
+            : draft.FormFieldAttribute is not null ? PropertyBinding.FormField
             : draft.BoundVariable is not null ? PropertyBinding.UriVariable
             : PropertyBinding.None;
 
@@ -318,10 +310,13 @@ internal sealed partial class NodeParser
             {
                 PropertyBinding.UriVariable => draft.BoundVariable,
                 PropertyBinding.Header => draft.HeaderName,
+                PropertyBinding.FormField or PropertyBinding.FilePart => draft.PartName,
                 _ => null,
             },
             Shape: shape,
-            Text: binding is PropertyBinding.UriVariable or PropertyBinding.Header ? ValueTypes.TextFormOf(valueType, draft.Format) : null,
-            Parse: ValueTypes.ParseFormOf(symbol.Type));
+            Text: binding is PropertyBinding.UriVariable or PropertyBinding.Header or PropertyBinding.FormField ? ValueTypes.TextFormOf(valueType, draft.Format) : null,
+            Parse: IsNodeFile(symbol.Type) ? new ParseForm(ParseKind.File, "global::SdkNodes.NodeFile", false) : ValueTypes.ParseFormOf(symbol.Type),
+            BodyFormat: binding == PropertyBinding.Body ? BodyFormatOf(symbol.Type) : BodyFormat.Json,
+            ContentType: binding == PropertyBinding.Body ? ContentTypeOf(draft) : null);
     }
 }

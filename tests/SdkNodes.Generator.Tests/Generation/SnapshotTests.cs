@@ -12,6 +12,9 @@ public class SnapshotTests
     [InlineData(nameof(Sources.SendSelectedFields), "Contoso.Nodes.PatchContact.g.cs")]
     [InlineData(nameof(Sources.ReserveSeat), "Contoso.Nodes.ReserveSeat.g.cs")]
     [InlineData(nameof(Sources.InheritedHeaders), "Contoso.Nodes.CheckStock.g.cs")]
+    [InlineData(nameof(Sources.FormSubmit), "Contoso.Nodes.SubmitSignup.g.cs")]
+    [InlineData(nameof(Sources.MultipartUpload), "Contoso.Nodes.UploadDocument.g.cs")]
+    [InlineData(nameof(Sources.RawXml), "Contoso.Nodes.PutInvoiceXml.g.cs")]
     public void Node_GeneratesTheSnapshottedExecutor_ThatCompilesCleanly(string sourceName, string hintName)
     {
         string source = (string)typeof(Sources).GetField(sourceName)!.GetValue(null)!;

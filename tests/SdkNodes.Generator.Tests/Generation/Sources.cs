@@ -153,4 +153,53 @@ internal static class Sources
             public required string Sku { get; init; }
         }
         """;
+    public const string FormSubmit = """
+        using System;
+        using System.Collections.Generic;
+        using SdkNodes;
+
+        namespace Contoso.Nodes;
+
+        public enum Plan { Free, Team, Enterprise }
+
+        [ApiRequest("POST", "/signups")]
+        public sealed partial class SubmitSignup : IApiNode
+        {
+            [FormField] public required string Email { get; init; }
+            [FormField("plan")] public Plan Tier { get; init; }
+            [FormField, Format("yyyy-MM-dd")] public DateOnly StartsOn { get; init; }
+            [FormField] public int? Seats { get; init; }
+            [FormField("tag")] public IEnumerable<string>? Tags { get; init; }
+            [Header("X-Request-Id")] public string? RequestId { get; init; }
+        }
+        """;
+
+    public const string MultipartUpload = """
+        using SdkNodes;
+
+        namespace Contoso.Nodes;
+
+        [ApiRequest("POST", "/documents/{folder}")]
+        public sealed partial class UploadDocument : IApiNode
+        {
+            public required string Folder { get; init; }
+            [FormField] public required string Title { get; init; }
+            [FilePart("file")] public required NodeFile Document { get; init; }
+            [FilePart] public NodeFile? Thumbnail { get; init; }
+            [FormField("keep")] public bool? KeepVersions { get; init; }
+        }
+        """;
+
+    public const string RawXml = """
+        using SdkNodes;
+
+        namespace Contoso.Nodes;
+
+        [ApiRequest("PUT", "/invoices/{id}")]
+        public sealed partial class PutInvoiceXml : IApiNode<string>
+        {
+            public required string Id { get; init; }
+            [Body, ContentType("application/xml; charset=utf-8")] public required string Xml { get; init; }
+        }
+        """;
 }
