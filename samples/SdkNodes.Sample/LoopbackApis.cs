@@ -7,11 +7,16 @@ namespace SdkNodes.Sample;
 
 /// <summary>
 /// An embedded Kestrel server on 127.0.0.1 (a free port) that plays two third-party APIs:
-/// an IP-attribution lookup under /ip and an order system under /orders, /customers and /inventory.
+/// an IP-attribution lookup under /ip and an order system under /orders, /customers and /inventory,
+/// with its identity provider (/oauth/token, a form) and document store (/documents, multipart uploads).
 /// </summary>
 internal static class LoopbackApis
 {
     public const string ApiKey = "sample-key-0f3a";
+
+    public const string ClientId = "sample-client";
+
+    public const string ClientSecret = "s3cret & more=+1";
 
     public static async Task<WebApplication> StartAsync()
     {
@@ -51,6 +56,42 @@ internal static class LoopbackApis
             // Far beyond the node's 0.5 s timeout; ends early when the client gives up.
             await Task.Delay(TimeSpan.FromSeconds(5), aborted).ContinueWith(_ => { }, TaskScheduler.Default);
             return Results.Json(new { sku, stock = 3 });
+        });
+
+        // OAuth 2.0 client credentials, read from the posted form (application/x-www-form-urlencoded).
+        app.MapPost("/oauth/token", async (HttpRequest request) =>
+        {
+            if (!request.HasFormContentType)
+            {
+                return Results.Json(new { error = "invalid_request" }, statusCode: 400);
+            }
+
+            IFormCollection form = await request.ReadFormAsync();
+            return form["grant_type"] == "client_credentials" && form["client_id"] == ClientId && form["client_secret"] == ClientSecret
+                ? Results.Json(new { access_token = "tok-" + Guid.NewGuid().ToString("N"), token_type = "Bearer", expires_in = 3600 })
+                : Results.Json(new { error = "invalid_client" }, statusCode: 401);
+        });
+
+        // A document store: reads the multipart form and answers what it got, with a SHA-256 prefix.
+        app.MapPost("/documents", async (HttpRequest request) =>
+        {
+            if (!request.HasFormContentType)
+            {
+                return Results.Json(new { error = "not a form" }, statusCode: 400);
+            }
+
+            IFormCollection form = await request.ReadFormAsync();
+            IFormFile? file = form.Files["file"];
+            if (file is null || string.IsNullOrEmpty(form["orderId"]))
+            {
+                return Results.Json(new { error = "a file and an orderId are required" }, statusCode: 400);
+            }
+
+            await using Stream content = file.OpenReadStream();
+            byte[] hash = await System.Security.Cryptography.SHA256.HashDataAsync(content);
+            return Results.Json(
+                new StoredDocument(form["orderId"].ToString(), file.FileName, file.ContentType, file.Length, Convert.ToHexStringLower(hash)[..12]),
+                statusCode: 201);
         });
 
         await app.StartAsync();

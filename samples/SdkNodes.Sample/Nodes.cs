@@ -69,3 +69,46 @@ public sealed partial class ReserveStock : IApiNode
 {
     public required string Sku { get; init; }
 }
+
+/// <summary>What the identity provider answers for a token request (OAuth 2.0, RFC 6749 §5.1).</summary>
+public sealed record TokenAnswer(
+    [property: System.Text.Json.Serialization.JsonPropertyName("access_token")] string AccessToken,
+    [property: System.Text.Json.Serialization.JsonPropertyName("token_type")] string TokenType,
+    [property: System.Text.Json.Serialization.JsonPropertyName("expires_in")] int ExpiresIn);
+
+/// <summary>
+/// Asks the identity provider for an access token with client credentials, posted as an HTML form
+/// (<c>application/x-www-form-urlencoded</c>). The client secret is a secret: the Test API shows it as "***" and does not save it.
+/// </summary>
+[ApiRequest("POST", "/oauth/token")]
+[ErrorMessage(401, "The identity provider rejected the client credentials")]
+public sealed partial class RequestToken : IApiNode<TokenAnswer>
+{
+    [FormField("grant_type")]
+    public string GrantType { get; init; } = "client_credentials";
+
+    [FormField("client_id")]
+    public required string ClientId { get; init; }
+
+    [FormField("client_secret"), Secret]
+    public required string ClientSecret { get; init; }
+}
+
+/// <summary>What the document store answers for an upload.</summary>
+public sealed record StoredDocument(string OrderId, string FileName, string ContentType, long Size, string Sha256);
+
+/// <summary>
+/// Uploads an invoice to the document store as <c>multipart/form-data</c>: the file as a file
+/// part named "file", the order it belongs to as a text part named "orderId".
+/// </summary>
+[ApiRequest("POST", "/documents")]
+[SuccessCodes(201)]
+[ErrorMessage(400, "The document store did not accept the upload")]
+public sealed partial class UploadInvoice : IApiNode<StoredDocument>
+{
+    [FilePart]
+    public required NodeFile File { get; init; }
+
+    [FormField]
+    public required string OrderId { get; init; }
+}

@@ -6,7 +6,7 @@ using SdkNodes;
 using SdkNodes.Sample;
 
 // The README's main job: nodes against an embedded loopback server that plays two third-party
-// APIs (four on their own, then a run that continues past a failure and one that aborts),
+// APIs (six on their own, among them a form post and a file upload, then a run that continues past a failure and one that aborts),
 // then the run history as a table. No outside network.
 // With arguments it is the Test API's command line instead (see NodeCommandLine).
 await using var apis = await LoopbackApis.StartAsync();
@@ -47,6 +47,26 @@ Console.WriteLine($"LookupCustomer: {customer.Outcome}: {customer.Error?.Message
 var stock = await new CheckInventory { Sku = "sku-7" }.SendAsync(runtime);
 Console.WriteLine($"CheckInventory: {stock.Outcome}: {stock.Error?.Message}");
 
+// A form post (application/x-www-form-urlencoded): client credentials for an access token.
+// Neither the token nor the client secret is printed; the history keeps no request bodies, and
+// [Secret] masks the secret ("***") in the Test API's report and keeps it out of its saved values.
+NodeResult<TokenAnswer> token = await new RequestToken { ClientId = LoopbackApis.ClientId, ClientSecret = LoopbackApis.ClientSecret }.SendAsync(runtime);
+Console.WriteLine($"RequestToken: {token.Outcome}: a {token.Body?.TokenType} token that expires in {token.Body?.ExpiresIn} s");
+
+// A file upload (multipart/form-data): the invoice's bytes as a file part, the order id as a text part.
+byte[] invoicePdf = System.Text.Encoding.ASCII.GetBytes("%PDF-1.4\n% Invoice 1001 for order o-1001: 129.90\n%%EOF\n");
+string invoiceSha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(invoicePdf))[..12];
+NodeResult<StoredDocument> upload = await new UploadInvoice
+{
+    File = NodeFile.FromBytes("invoice-1001.pdf", invoicePdf, "application/pdf"),
+    OrderId = "o-1001",
+}.SendAsync(runtime);
+bool uploadIntact = upload.Body is { } stored && stored.FileName == "invoice-1001.pdf" && stored.ContentType == "application/pdf"
+    && stored.Size == invoicePdf.Length && stored.Sha256 == invoiceSha256 && stored.OrderId == "o-1001";
+Console.WriteLine($"UploadInvoice: {upload.Outcome}: {upload.Body?.FileName} ({upload.Body?.ContentType}, {upload.Body?.Size} bytes, "
+    + $"SHA-256 {upload.Body?.Sha256}...) stored for order {upload.Body?.OrderId}; "
+    + (uploadIntact ? "the same bytes as sent" : $"NOT what was sent ({invoicePdf.Length} bytes, SHA-256 {invoiceSha256}...)"));
+
 // A workflow run that continues past a failure: the lookup fails (the API knows no such
 // address), so the customer's city is skipped while the other fields are applied.
 await using (WorkflowRun run = runtime.StartRun("update-customer"))
@@ -84,7 +104,9 @@ HistoryTable.Print(records, runs, Console.Out);
 // The sample checks its own story, so a broken build shows up as a failing main job.
 bool asExpected = ip.IsSuccess && pushed.IsSuccess && pushed.Attempts.Count == 2
     && customer.Outcome == NodeOutcome.Failed && stock.Outcome == NodeOutcome.TimedOut
-    && records.Count == 8
+    && token.IsSuccess && token.Body is { TokenType: "Bearer", ExpiresIn: > 0 }
+    && upload.IsSuccess && uploadIntact
+    && records.Count == 10
     && runs.Select(r => r.Status).SequenceEqual([RunStatus.CompletedWithFailures, RunStatus.Aborted])
     && records[^1].Outcome == NodeOutcome.NotExecuted;
 Console.WriteLine();
