@@ -5,7 +5,7 @@ namespace SdkNodes;
 /// <summary>
 /// The <see cref="NodeFile"/> property is a file part of a <c>multipart/form-data</c> body; the
 /// node's <see cref="FormFieldAttribute"/> properties become its text parts. A null file leaves
-/// the part out. POST, PUT and PATCH only.
+/// the part out. Not on GET or HEAD (SDKN007).
 /// </summary>
 [AttributeUsage(AttributeTargets.Property, Inherited = false)]
 public sealed class FilePartAttribute : Attribute

@@ -6,7 +6,7 @@ namespace SdkNodes;
 /// The property is a field of an <c>application/x-www-form-urlencoded</c> body (or, with a
 /// <see cref="FilePartAttribute"/> on the node, a text part of a <c>multipart/form-data</c> body).
 /// Values are formatted as URI values are (invariant culture, <see cref="FormatAttribute"/>, enums
-/// by name); a list repeats its field; null leaves the field out. POST, PUT and PATCH only.
+/// by name); a list repeats its field; null leaves the field out. Not on GET or HEAD (SDKN007).
 /// </summary>
 [AttributeUsage(AttributeTargets.Property, Inherited = false)]
 public sealed class FormFieldAttribute : Attribute
