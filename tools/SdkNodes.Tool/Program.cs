@@ -2,11 +2,12 @@ using SdkNodes;
 using SdkNodes.Tool;
 
 // sdknodes list <assembly.dll>
-// sdknodes test <assembly.dll> <node> [--set name=value]... [--base-address url] [--json]
+// sdknodes test <assembly.dll> <node> [--set name=value]... [--save-body FILE] [--base-address url] [--json]
 const string Usage = """
     Usage:
       sdknodes list <assembly.dll>
-      sdknodes test <assembly.dll> <node> [--set name=value]... [--base-address url] [--json]
+      sdknodes test <assembly.dll> <node> [--set name=value]... [--save-body FILE] [--base-address url] [--json]
+    (--set name= leaves a value empty; --set File=@path sends a file; --save-body writes the answer's body, binary or text)
     """;
 
 if (args.Length < 2 || args[0] is not ("list" or "test"))

@@ -134,6 +134,12 @@ public sealed partial class NodeRuntime
             {
                 result.RawBodyUtf8 = KeptBody.Keep(utf8);
             }
+            else if (!isText && keepRawBody)
+            {
+                // Only the scope's own request (the Test API, which can save the body) keeps a
+                // binary body, as its exact bytes: no other execution pays for the copy.
+                result.RawBodyBytes = span.ToArray();
+            }
 
             return body;
         }

@@ -21,8 +21,9 @@ public abstract class NodeResult : IDisposable, IAsyncDisposable
         new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
 
     // The body as text, or until RawBody is first read the UTF-8 it is decoded from (what
-    // KeptBody.Keep gave): one field for both, so a result costs no more than it did before
-    // attempts were counted.
+    // KeptBody.Keep gave), or a binary body's exact bytes when the Test API asked for them
+    // (KeptBinary): one field for all, so a result costs no more than it did before attempts
+    // were counted.
     private object? _rawBody;
 
     // Set by the resilience pipeline; a single attempt is described from the result itself on first read.
@@ -131,11 +132,21 @@ public abstract class NodeResult : IDisposable, IAsyncDisposable
         set => _rawBody = value;
     }
 
+    /// <summary>
+    /// A binary body's exact bytes, kept only when the execution's scope asked to keep the body
+    /// (the Test API, to save it); null otherwise and for a text body. <see cref="RawBody"/> stays null for it.
+    /// </summary>
+    internal byte[]? RawBodyBytes
+    {
+        get => (_rawBody as KeptBinary)?.Bytes;
+        set => _rawBody = value is null ? null : new KeptBinary(value);
+    }
+
     // Decodes the kept UTF-8 once; a reader racing another decodes it again, to the same text.
     private string? DecodeRawBody()
     {
         object? kept = _rawBody;
-        if (kept is null or string)
+        if (kept is null or string or KeptBinary)
         {
             return kept as string;
         }
@@ -263,3 +274,6 @@ public sealed class NodeResult<T> : NodeResult
             : NodeValue<TValue>.Skipped($"{NodeName} returned no body.");
     }
 }
+
+// A binary body's bytes in NodeResult's body field: wrapped, because a bare byte[] there is UTF-8 text to decode.
+internal sealed record KeptBinary(byte[] Bytes);

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.IO;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Threading;
@@ -41,6 +42,13 @@ public sealed class NodeTester
     /// mapped to null is left empty; a name not given takes its remembered value.
     /// </summary>
     public async Task<TestReport> TestAsync(NodeDescriptor descriptor, IReadOnlyDictionary<string, string?> values, CancellationToken cancellationToken = default)
+        => (await RunAsync(descriptor, values, cancellationToken).ConfigureAwait(false)).Report;
+
+    /// <summary>
+    /// <see cref="TestAsync"/>, with the execution's result (null when nothing was sent), from
+    /// which the command line saves the body: its text, or a binary body's exact bytes (<see cref="NodeResult.RawBodyBytes"/>).
+    /// </summary>
+    internal async Task<(TestReport Report, NodeResult? Result)> RunAsync(NodeDescriptor descriptor, IReadOnlyDictionary<string, string?> values, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(descriptor);
         ArgumentNullException.ThrowIfNull(values);
@@ -59,12 +67,15 @@ public sealed class NodeTester
         IGeneratedNode node;
         try
         {
+            // A file that is not there is refused here, like a value that does not parse, rather
+            // than failing the request after the values were remembered.
+            MissingFile(descriptor, merged);
             node = create(merged, _runtime.JsonSerializerOptions);
         }
         catch (NodeInputException ex)
         {
             // The value does not parse: nothing is sent, and nothing is remembered.
-            return new TestReport
+            return (new TestReport
             {
                 NodeName = descriptor.Name,
                 SentAt = sentAt,
@@ -72,14 +83,39 @@ public sealed class NodeTester
                 Outcome = NodeOutcome.Failed,
                 Error = new NodeError(NodeErrorKind.InvalidInput, null, ex.Message),
                 Values = Shown(descriptor, merged),
-            };
+            }, null);
         }
 
         await _store.SaveAsync(descriptor.FullName, Saved(descriptor, merged), cancellationToken).ConfigureAwait(false);
         // The report shows the body, so it is kept even when it was read as JSON.
         var scope = new ExecutionScope(null, ThrowOnAbort: false, NotRun: null, KeepRawBody: true);
         NodeResult<JsonElement?> result = await _runtime.ExecuteAsync(node, UntypedBodyReader.Instance, scope, cancellationToken).ConfigureAwait(false);
-        return Report(result, Shown(descriptor, merged));
+        return (Report(result, Shown(descriptor, merged)), result);
+    }
+
+    // "@path" for a NodeFile parameter names a file, relative to the current directory; one
+    // that is not there (or "@" alone, or a folder) is refused with its full path.
+    private static void MissingFile(NodeDescriptor descriptor, Dictionary<string, string?> values)
+    {
+        foreach (NodeParameter parameter in descriptor.Parameters)
+        {
+            if (parameter.Type != typeof(NodeFile) || !values.TryGetValue(parameter.Name, out string? value) || value is null || !value.StartsWith('@'))
+            {
+                continue;
+            }
+
+            string path = value[1..];
+            if (path.Length == 0)
+            {
+                throw new NodeInputException($"Parameter '{parameter.Name}' of {descriptor.Name} is a file: write @ and its path, e.g. @report.pdf.");
+            }
+
+            string full = Path.GetFullPath(path);
+            if (!File.Exists(full))
+            {
+                throw new NodeInputException($"Parameter '{parameter.Name}' of {descriptor.Name}: no file at '{path}' ({full}).");
+            }
+        }
     }
 
     /// <summary>What the Test API reports for an execution's <paramref name="result"/>, built from <paramref name="shownValues"/>.</summary>
@@ -91,6 +127,8 @@ public sealed class NodeTester
         StatusCode = result.StatusCode,
         Seconds = Math.Round(result.Elapsed.TotalSeconds, 2),
         Body = Pretty(result.RawBody),
+        ContentType = result.ContentType,
+        ContentLength = result.ContentLength,
         Headers = result.Headers,
         Attempts = result.Attempts,
         Error = result.Error,

@@ -24,8 +24,17 @@ public sealed record TestReport
     /// <summary>Seconds taken, rounded to two decimals.</summary>
     public double Seconds { get; init; }
 
-    /// <summary>The response body, pretty-printed when it is JSON; null for HEAD or when no response arrived.</summary>
+    /// <summary>
+    /// The response body, pretty-printed when it is JSON; null for HEAD, when no response arrived,
+    /// and for a binary body (see <see cref="ContentType"/> and <see cref="ContentLength"/>).
+    /// </summary>
     public string? Body { get; init; }
+
+    /// <summary>The response's media type (<see cref="NodeResult.ContentType"/>), e.g. <c>image/png</c>; null when none was sent.</summary>
+    public string? ContentType { get; init; }
+
+    /// <summary>The body's size in bytes (<see cref="NodeResult.ContentLength"/>); null for HEAD or when no body was read.</summary>
+    public long? ContentLength { get; init; }
 
     /// <summary>The response headers.</summary>
     public IReadOnlyDictionary<string, string> Headers { get; init; } = new Dictionary<string, string>();

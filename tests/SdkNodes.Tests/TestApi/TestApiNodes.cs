@@ -26,3 +26,18 @@ public sealed partial class ProbeTested : IApiNode
 {
     public required string Id { get; init; }
 }
+
+/// <summary>A multipart upload: a text field and a file given as <c>--set File=@path</c>.</summary>
+[ApiRequest("POST", "/upload")]
+public sealed partial class UploadTested : IApiNode
+{
+    [FormField] public string? Title { get; init; }
+    [FilePart] public NodeFile? File { get; init; }
+}
+
+/// <summary>A download whose answer may be binary (reported as size and type) or text.</summary>
+[ApiRequest("GET", "/download/{name}")]
+public sealed partial class DownloadTested : IApiNode<byte[]>
+{
+    public required string Name { get; init; }
+}

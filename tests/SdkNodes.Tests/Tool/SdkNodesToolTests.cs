@@ -48,6 +48,31 @@ public sealed class SdkNodesToolTests : IDisposable
         Assert.True(File.Exists(Path.Combine(_workDirectory, ".sdknodes", "test-values.json")));
     }
 
+    [Fact]
+    public async Task Test_SendsAFileByRelativePath_AndSavesTheAnswerRelativeToTheCurrentDirectory()
+    {
+        string? received = null;
+        await using var server = await LoopbackServer.StartAsync(app => app.MapPost("/upload", async (HttpRequest request) =>
+        {
+            IFormFile file = (await request.ReadFormAsync()).Files["file"]!;
+            using var copy = new MemoryStream();
+            await file.CopyToAsync(copy);
+            received = file.FileName;
+            // The file's bytes come back, so the saved answer shows they went through unchanged.
+            return Results.Bytes(copy.ToArray(), "application/octet-stream");
+        }));
+        byte[] bytes = [0x00, 0xFF, 0xFE, 0x80, 0x0D, 0x0A, 0x1A];
+        Directory.CreateDirectory(Path.Combine(_workDirectory, "in"));
+        await File.WriteAllBytesAsync(Path.Combine(_workDirectory, "in", "data.bin"), bytes, TestContext.Current.CancellationToken);
+
+        (int exit, string output) = await RunToolAsync("test", NodesAssembly, "UploadTested", "--set", "File=@in/data.bin", "--save-body", "answer.bin", "--base-address", server.BaseAddress.ToString());
+
+        Assert.Equal(0, exit);
+        Assert.Equal("data.bin", received);
+        Assert.Contains("Body: 7 bytes of application/octet-stream (binary; --save-body FILE writes it)", output);
+        Assert.Equal(bytes, await File.ReadAllBytesAsync(Path.Combine(_workDirectory, "answer.bin"), TestContext.Current.CancellationToken));
+    }
+
     [Theory]
     [InlineData("missing assembly", "No assembly at")]
     [InlineData("unknown node", "No node named 'Nope'")]
