@@ -46,6 +46,7 @@ public sealed class NodeAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.FilePartNotAFile,
         DiagnosticDescriptors.ContentTypeNotOnRawBody,
         DiagnosticDescriptors.MalformedContentType,
+        DiagnosticDescriptors.ExplodeOnSingleValue,
     ];
 
     /// <inheritdoc />

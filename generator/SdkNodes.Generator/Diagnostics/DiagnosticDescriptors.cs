@@ -161,6 +161,13 @@ internal static class DiagnosticDescriptors
         "The [ContentType] of '{0}' is '{1}', which is not a media type: {2}; write type/subtype with optional parameters, e.g. \"application/xml; charset=utf-8\"",
         DiagnosticSeverity.Error);
 
+    // A warning, not an error: RFC 6570 §3.2.1 defines the expansion (the modifier has no
+    // effect on a single value), so the node works; the '*' is only misleading.
+    public static readonly DiagnosticDescriptor ExplodeOnSingleValue = Create(
+        "SDKN031", "Explode modifier on a single value",
+        "Template variable '{0}' of '{1}' has the explode modifier '*', but property '{2}' is a single value of type '{3}': '*' does nothing on a single value (RFC 6570 §3.2.1); remove it",
+        DiagnosticSeverity.Warning);
+
     private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity)
         => new(id, title, message, Category, severity, isEnabledByDefault: true, helpLinkUri: HelpBase + id.ToLowerInvariant());
 }

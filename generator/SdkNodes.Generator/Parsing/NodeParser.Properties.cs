@@ -218,11 +218,15 @@ internal sealed partial class NodeParser
         int modifierAt = variable.Offset + variable.Name.Length;
         if (variable.Explode && shape == ValueShape.Single)
         {
+            // RFC 6570 §3.2.1: explode only changes how a list or map expands, so a single
+            // value expands as without '*' (the emitter ignores it); warn that it does nothing.
             _reporter.Report(
-                DiagnosticDescriptors.MalformedTemplate,
+                DiagnosticDescriptors.ExplodeOnSingleValue,
                 _reporter.LocationInString(_nodeAttribute, 1, null, modifierAt, 1),
+                variable.Name,
                 _name,
-                $"'*' explodes a list or map, but '{property.Symbol.Name}' is a single value of type '{typeName}'");
+                property.Symbol.Name,
+                typeName);
         }
         else if (variable.Prefix > 0 && shape != ValueShape.Single)
         {

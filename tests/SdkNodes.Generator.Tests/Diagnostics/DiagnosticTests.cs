@@ -57,7 +57,6 @@ public class DiagnosticTests
     [InlineData("/orders/{id[|:0|]}", "prefix of 'id'")]
     [InlineData("/orders/{id[|:10000|]}", "prefix of 'id'")]
     [InlineData("/orders[|}|]/{id}", "closes no expression")]
-    [InlineData("/orders/{id[|*|]}", "explodes a list or map")]
     [InlineData("/orders/{id[|-|]x}", "'-' is not allowed here")]
     [InlineData("/orders/[|{}|]{id}", "the expression is empty")]
     [InlineData("/orders/[| |]{id}", "a space is not allowed in a URI")]
@@ -70,6 +69,30 @@ public class DiagnosticTests
             """, "SDKN003", DiagnosticSeverity.Error);
         Assert.Contains(reason, d.GetMessage());
         Assert.Contains("'Lookup'", d.GetMessage());
+    }
+
+    // RFC 6570 §3.2.1: '*' on a single value is valid and does nothing, so it is a warning
+    // (SDKN031) at the same place SDKN003 used to point, and no longer a malformed template.
+    [Theory]
+    [InlineData("/orders/{id[|*|]}")]
+    [InlineData("/orders{/id[|*|]}")]
+    [InlineData("/orders{?page,id[|*|]}")]
+    public async Task ExplodeOnSingleValue_IsAWarning_AtTheStar(string template)
+    {
+        MarkedSource source = MarkedSource.Parse(Usings + $$"""
+            [ApiRequest("GET", "{{template}}")]
+            public sealed partial class Lookup : IApiNode
+            {
+                public required string Id { get; init; }
+                public int? Page { get; init; }
+            }
+            """);
+        var diagnostics = await GeneratorHarness.AnalyzeAsync(source.Text);
+        Assert.DoesNotContain(diagnostics, d => d.Id is "AD0001" or "SDKN003");
+        var d = source.AssertSingle(diagnostics, "SDKN031", DiagnosticSeverity.Warning);
+        Assert.Equal(
+            "Template variable 'id' of 'Lookup' has the explode modifier '*', but property 'Id' is a single value of type 'string': '*' does nothing on a single value (RFC 6570 §3.2.1); remove it",
+            d.GetMessage());
     }
 
     [Fact]
