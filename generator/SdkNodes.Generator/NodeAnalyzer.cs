@@ -47,6 +47,7 @@ public sealed class NodeAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.ContentTypeNotOnRawBody,
         DiagnosticDescriptors.MalformedContentType,
         DiagnosticDescriptors.ExplodeOnSingleValue,
+        DiagnosticDescriptors.RepeatedErrorCode,
     ];
 
     /// <inheritdoc />

@@ -168,6 +168,12 @@ internal static class DiagnosticDescriptors
         "Template variable '{0}' of '{1}' has the explode modifier '*', but property '{2}' is a single value of type '{3}': '*' does nothing on a single value (RFC 6570 §3.2.1); remove it",
         DiagnosticSeverity.Warning);
 
+    // Its own ID, not SDKN008: an error code is a string the body carries, not an HTTP status.
+    public static readonly DiagnosticDescriptor RepeatedErrorCode = Create(
+        "SDKN032", "Repeated error code",
+        "Error code '{0}' of '{1}' has two error messages",
+        DiagnosticSeverity.Error);
+
     private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity)
         => new(id, title, message, Category, severity, isEnabledByDefault: true, helpLinkUri: HelpBase + id.ToLowerInvariant());
 }

@@ -179,7 +179,7 @@ internal sealed partial class NodeParser
                     statusMessageAttributes.Add(attribute);
                     break;
                 case string code when CodeMessages.Exists(m => m.Code == code):
-                    _reporter.Report(DiagnosticDescriptors.InvalidStatusCode, location, $"Error code '{code}' of '{parser._name}' has two error messages");
+                    _reporter.Report(DiagnosticDescriptors.RepeatedErrorCode, location, code, parser._name);
                     break;
                 case string code:
                     CodeMessages.Add(new CodeMessageModel(code, message));

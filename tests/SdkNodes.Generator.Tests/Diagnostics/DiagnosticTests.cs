@@ -164,6 +164,17 @@ public class DiagnosticTests
     }
 
     [Fact]
+    public async Task RepeatedErrorCode_IsItsOwnDiagnostic_AtTheCode()
+    {
+        var (_, d) = await ReportAsync("""
+            [ApiRequest("GET", "/orders")]
+            [ErrorMessage("10001", "a")][ErrorMessage([|"10001"|], "b")]
+            public sealed partial class Lookup : IApiNode { }
+            """, "SDKN032", DiagnosticSeverity.Error);
+        Assert.Equal("Error code '10001' of 'Lookup' has two error messages", d.GetMessage());
+    }
+
+    [Fact]
     public async Task MessageForSuccessCode_PointsAtTheCode()
     {
         await ReportAsync("""
