@@ -48,7 +48,7 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor InvalidStatusCode = Create(
         "SDKN008", "Invalid or repeated status code",
-        "{0}",
+        "Status code {0} of '{1}' {2}",
         DiagnosticSeverity.Error);
 
     public static readonly DiagnosticDescriptor MessageForSuccessCode = Create(
@@ -78,7 +78,7 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor UnknownField = Create(
         "SDKN014", "[Fields] names a member the record does not have",
-        "{0}",
+        "[Fields] of '{0}' {1}",
         DiagnosticSeverity.Error);
 
     public static readonly DiagnosticDescriptor TimeoutOutOfRange = Create(
@@ -98,12 +98,12 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor BodyCount = Create(
         "SDKN018", "Wrong number of body properties",
-        "{0}",
+        "'{0}' has {1}; {2}",
         DiagnosticSeverity.Error);
 
     public static readonly DiagnosticDescriptor InvalidHeader = Create(
         "SDKN019", "Invalid header",
-        "{0}",
+        "{0}: {1}",
         DiagnosticSeverity.Error);
 
     public static readonly DiagnosticDescriptor TwoNodeAttributes = Create(

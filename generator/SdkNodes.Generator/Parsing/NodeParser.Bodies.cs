@@ -19,7 +19,9 @@ internal sealed partial class NodeParser
             _reporter.Report(
                 DiagnosticDescriptors.BodyCount,
                 _reporter.SyntaxOf(bodies[1].BodyAttribute!)?.GetLocation(),
-                $"'{_name}' has more than one [Body] property ('{bodies[0].Symbol.Name}' and '{bodies[1].Symbol.Name}'); a request has one body");
+                _name,
+                $"more than one [Body] property ('{bodies[0].Symbol.Name}' and '{bodies[1].Symbol.Name}')",
+                "a request has one body");
         }
         else if (bodies.Count == 1)
         {
@@ -31,7 +33,9 @@ internal sealed partial class NodeParser
             _reporter.Report(
                 DiagnosticDescriptors.BodyCount,
                 IdentifierLocation(_type),
-                $"'{_name}' sends a data object, so it needs one [Body] property holding the record");
+                _name,
+                "no [Body] property",
+                "it sends a data object, so it needs one holding the record");
         }
 
         if (bodies.Count > 0 && parts.Count > 0)

@@ -145,11 +145,11 @@ internal sealed partial class NodeParser
                 Location? location = _reporter.ArgumentLocation(attribute, codes.Values.Length == 1 ? 0 : i);
                 if (code is < 100 or > 599)
                 {
-                    _reporter.Report(DiagnosticDescriptors.InvalidStatusCode, location, $"Status code {code} of '{parser._name}' is not an HTTP status code; use 100 to 599");
+                    _reporter.Report(DiagnosticDescriptors.InvalidStatusCode, location, code, parser._name, NotAStatusCode);
                 }
                 else if (SuccessCodes.Contains(code))
                 {
-                    _reporter.Report(DiagnosticDescriptors.InvalidStatusCode, location, FixProperties.RemoveArgument, $"Success code {code} of '{parser._name}' is listed twice");
+                    _reporter.Report(DiagnosticDescriptors.InvalidStatusCode, location, FixProperties.RemoveArgument, code, parser._name, "is listed twice in [SuccessCodes]");
                 }
                 else
                 {
@@ -157,6 +157,9 @@ internal sealed partial class NodeParser
                 }
             }
         }
+
+        // SDKN008's wording for a code outside HTTP's range, shared by [SuccessCodes] and [ErrorMessage].
+        private const string NotAStatusCode = "is not an HTTP status code; use 100 to 599";
 
         private void ReadErrorMessage(AttributeData attribute, List<AttributeData> statusMessageAttributes)
         {
@@ -169,10 +172,10 @@ internal sealed partial class NodeParser
             switch (attribute.ConstructorArguments[0].Value)
             {
                 case int status when status is < 100 or > 599:
-                    _reporter.Report(DiagnosticDescriptors.InvalidStatusCode, location, $"Status code {status} of '{parser._name}' is not an HTTP status code; use 100 to 599");
+                    _reporter.Report(DiagnosticDescriptors.InvalidStatusCode, location, status, parser._name, NotAStatusCode);
                     break;
                 case int status when StatusMessages.Exists(m => m.Status == status):
-                    _reporter.Report(DiagnosticDescriptors.InvalidStatusCode, location, FixProperties.RemoveAttribute, $"Status code {status} of '{parser._name}' has two error messages");
+                    _reporter.Report(DiagnosticDescriptors.InvalidStatusCode, location, FixProperties.RemoveAttribute, status, parser._name, "has two error messages");
                     break;
                 case int status:
                     StatusMessages.Add(new StatusMessageModel(status, message));
@@ -307,7 +310,7 @@ internal sealed partial class NodeParser
 
             // A value that is not a constant string is half-typed code: the compiler reports it.
             string? value = args.Count == 2 ? args.Value(1) as string : null;
-            (string? problem, int argument) = args.Count == 1 ? ($"[Header(\"{name}\")] on the class needs a value: [Header(\"{name}\", \"value\")]", 0)
+            (string? problem, int argument) = args.Count == 1 ? ($"a header on the class needs a value: write [Header(\"{name}\", \"value\")]", 0)
                 : value is null ? (null, 0)
                 : HeaderRules.NameProblem(name) is { } nameProblem ? (nameProblem, 0)
                 : (HeaderRules.ValueProblem(name, value), 1);
@@ -316,14 +319,15 @@ internal sealed partial class NodeParser
             {
                 if (inheritedFrom is null)
                 {
-                    _reporter.Report(DiagnosticDescriptors.InvalidHeader, _reporter.ArgumentLocation(attribute, argument), problem);
+                    _reporter.Report(DiagnosticDescriptors.InvalidHeader, _reporter.ArgumentLocation(attribute, argument), $"[Header] of '{parser._name}'", problem);
                 }
                 else
                 {
                     _reporter.Report(
                         DiagnosticDescriptors.InvalidHeader,
                         _reporter.IdentifierLocation(parser._type),
-                        $"'{parser._name}' inherits an invalid header from '{inheritedFrom.Name}': {problem}");
+                        $"'{parser._name}' inherits an invalid header from '{inheritedFrom.Name}'",
+                        problem);
                 }
 
                 return;

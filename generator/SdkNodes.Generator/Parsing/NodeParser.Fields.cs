@@ -31,7 +31,8 @@ internal sealed partial class NodeParser
                 _reporter.Report(
                     DiagnosticDescriptors.UnknownField,
                     _reporter.SyntaxOf(attribute)?.GetLocation(),
-                    $"[Fields] of '{_name}' selects members of the [Body] record, but the node has no [Body] property");
+                    _name,
+                    "selects members of the [Body] record, but the node has no [Body] property");
                 continue;
             }
 
@@ -48,7 +49,8 @@ internal sealed partial class NodeParser
                     _reporter.Report(
                         DiagnosticDescriptors.UnknownField,
                         _reporter.ArgumentLocation(attribute, names.Length == 1 ? 0 : i),
-                        $"'{_bodyType.Name}' has no public member '{name}' for [Fields] of '{_name}'; write nameof({_bodyType.Name}.Member)");
+                        _name,
+                        $"names '{name}', which is not a public member of '{_bodyType.Name}'; write nameof({_bodyType.Name}.Member)");
                 }
                 else if (!fields.Exists(f => f.Member == name))
                 {

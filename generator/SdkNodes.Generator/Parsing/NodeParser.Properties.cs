@@ -124,6 +124,9 @@ internal sealed partial class NodeParser
         return draft;
     }
 
+    // SDKN019's first argument for a header on a property: which property, of which node.
+    private string HeaderPlace(PropertyDraft draft) => $"[Header] on property '{draft.Symbol.Name}' of '{_name}'";
+
     private void CheckHeaderProperty(PropertyDraft draft)
     {
         Location? location = _reporter.ArgumentLocation(draft.HeaderAttribute!, 0);
@@ -132,13 +135,14 @@ internal sealed partial class NodeParser
             _reporter.Report(
                 DiagnosticDescriptors.InvalidHeader,
                 location,
-                $"[Header(name, value)] on property '{draft.Symbol.Name}' gives a fixed value; on a property write [Header(\"{draft.HeaderName}\")] and the property's value is sent");
+                HeaderPlace(draft),
+                $"[Header(name, value)] gives a fixed value; on a property write [Header(\"{draft.HeaderName}\")] and the property's value is sent");
             return;
         }
 
         if (HeaderRules.NameProblem(draft.HeaderName) is { } problem)
         {
-            _reporter.Report(DiagnosticDescriptors.InvalidHeader, location, problem);
+            _reporter.Report(DiagnosticDescriptors.InvalidHeader, location, HeaderPlace(draft), problem);
         }
 
         if (ValueTypes.ShapeOf(draft.Symbol.Type, out _) != ValueShape.Single || ValueTypes.TextFormOf(draft.Symbol.Type, draft.Format) is null)

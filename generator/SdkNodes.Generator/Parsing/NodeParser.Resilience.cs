@@ -211,7 +211,7 @@ internal sealed partial class NodeParser
                 : attribute.ConstructorArguments[0].Value as string;
             if (HeaderRules.NameProblem(header) is { } problem)
             {
-                _reporter.Report(DiagnosticDescriptors.InvalidHeader, _reporter.ArgumentLocation(attribute, 0), $"[IdempotencyKey] of '{parser._name}': {problem}");
+                _reporter.Report(DiagnosticDescriptors.InvalidHeader, _reporter.ArgumentLocation(attribute, 0), $"[IdempotencyKey] of '{parser._name}'", problem);
                 return;
             }
 

@@ -395,7 +395,7 @@ public class DiagnosticTests_Fields
             """);
         var diagnostics = await GeneratorHarness.AnalyzeAsync(source.Text);
         var d = source.AssertSingle(diagnostics, "SDKN014", DiagnosticSeverity.Error);
-        Assert.Equal("'Customer' has no public member 'Nmae' for [Fields] of 'Push'; write nameof(Customer.Member)", d.GetMessage());
+        Assert.Equal("[Fields] of 'Push' names 'Nmae', which is not a public member of 'Customer'; write nameof(Customer.Member)", d.GetMessage());
     }
 
     [Fact]
