@@ -268,6 +268,37 @@ public class DiagnosticTests
     }
 
     [Fact]
+    public async Task DataObjectWithoutABody_SaysWhatIsMissing()
+    {
+        var (_, d) = await ReportAsync("""
+            [SendObject("PUT", "/customers")]
+            public sealed partial class [|Push|] : IApiNode { }
+            """, "SDKN018", DiagnosticSeverity.Error);
+        Assert.Equal("'Push' has no [Body] property; it sends a data object, so it needs one holding the record", d.GetMessage());
+    }
+
+    [Fact]
+    public async Task ClassHeaderWithoutAValue_NamesTheNode()
+    {
+        var (_, d) = await ReportAsync("""
+            [ApiRequest("GET", "/orders")]
+            [Header([|"Accept"|])]
+            public sealed partial class Lookup : IApiNode { }
+            """, "SDKN019", DiagnosticSeverity.Error);
+        Assert.Equal("[Header] of 'Lookup': a header on the class needs a value: write [Header(\"Accept\", \"value\")]", d.GetMessage());
+    }
+
+    [Fact]
+    public async Task PropertyHeaderWithAFixedValue_NamesThePropertyAndTheNode()
+    {
+        var (_, d) = await ReportAsync("""
+            [ApiRequest("GET", "/orders")]
+            public sealed partial class Lookup : IApiNode { [Header([|"Authorization"|], "Bearer")] public string? Token { get; init; } }
+            """, "SDKN019", DiagnosticSeverity.Error);
+        Assert.StartsWith("[Header] on property 'Token' of 'Lookup': [Header(name, value)] gives a fixed value", d.GetMessage());
+    }
+
+    [Fact]
     public async Task ConstantHeaderWithLineBreak_PointsAtTheValue()
     {
         var (_, d) = await ReportAsync("""
