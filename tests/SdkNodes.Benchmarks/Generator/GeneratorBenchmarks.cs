@@ -77,7 +77,7 @@ public class GeneratorBenchmarks
     }
 
     // Refit ships its generator in the package (analyzers/dotnet/roslyn4.8/cs); load it as the compiler would.
-    private static ISourceGenerator LoadRefitGenerator()
+    internal static ISourceGenerator LoadRefitGenerator()
     {
         string package = typeof(GeneratorBenchmarks).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
             .Single(a => a.Key == "RefitPackage").Value!;

@@ -109,4 +109,65 @@ internal static class GeneratorCorpus
             yield return source.ToString();
         }
     }
+
+    // The IDE-loop corpus (IdeLoopBenchmarks, AnalyzerBenchmarks, "probe generated-size"): N
+    // requests, 10 per file in N/10 files, each a GET with a path variable, two query variables
+    // and a header property; for Refit, N/10 interfaces of 10 methods each. The node (or method)
+    // numbered TemplateEditNode has its own template, which the template-edit run changes.
+
+    public const int TemplateEditNode = 5;
+
+    public static string IdeNodesFile(int file, int templateVersion = 0)
+    {
+        var source = new StringBuilder("using SdkNodes;\nnamespace Corpus;\n");
+        source.Append(CultureInfo.InvariantCulture, $"public sealed record Thing{file}(string Id, string Name, int Count);\n");
+        for (int i = 0; i < PerFile; i++)
+        {
+            int n = (file * PerFile) + i;
+            string template = n == TemplateEditNode ? $"/edited{templateVersion}/{{id}}{{?page,size}}" : "/things/{id}{?page,size}";
+            source.Append(CultureInfo.InvariantCulture, $$"""
+                [ApiRequest("GET", "{{template}}")]
+                public sealed partial class GetThing{{n}} : IApiNode<Thing{{file}}>
+                {
+                    public required string Id { get; init; }
+                    public int? Page { get; init; }
+                    public int? Size { get; init; }
+                    [Header("Authorization")] public string? Token { get; init; }
+                }
+
+                """);
+        }
+
+        return source.ToString();
+    }
+
+    public static string IdeRefitFile(int file, int templateVersion = 0)
+    {
+        var source = new StringBuilder("using System.Threading.Tasks;\nusing Refit;\nnamespace Corpus;\n");
+        source.Append(CultureInfo.InvariantCulture, $"public sealed record Thing{file}(string Id, string Name, int Count);\n");
+        source.Append(CultureInfo.InvariantCulture, $"public interface IThings{file}\n{{\n");
+        for (int i = 0; i < PerFile; i++)
+        {
+            int n = (file * PerFile) + i;
+            string template = n == TemplateEditNode ? $"/edited{templateVersion}/{{id}}" : "/things/{id}";
+            source.Append(CultureInfo.InvariantCulture, $$"""
+                    [Get("{{template}}")]
+                    Task<Thing{{file}}> GetThing{{n}}(string id, int? page, int? size, [Header("Authorization")] string? token);
+
+                """);
+        }
+
+        source.Append("}\n");
+        return source.ToString();
+    }
+
+    /// <summary>An unrelated file whose method body changes with <paramref name="version"/>.</summary>
+    public static string UnrelatedVersion(int version) => $$"""
+        namespace Corpus;
+        public static class Unrelated
+        {
+            // edit {{version}}
+            public static int Compute(int x) { return x * {{version}}; }
+        }
+        """;
 }

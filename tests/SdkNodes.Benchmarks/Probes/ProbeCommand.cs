@@ -13,6 +13,8 @@ namespace SdkNodes.Benchmarks.Probes;
 /// <c>probe loopback [rounds]</c>: the same against the Kestrel loopback server at concurrency 1 and 64.
 /// <c>probe loop "a node" [seconds]</c>: one call in a loop, to record with <c>perf</c> or <c>dotnet-trace</c>.
 /// <c>probe allocations "a node"</c>: which types that call allocates, sampled by the runtime.
+/// <c>probe generated-size</c>: files, lines and bytes per node that SdkNodes' and Refit's
+/// generators produce for the IDE-loop corpus (Generator/IdeCorpus.cs), at 100 and 1,000 nodes.
 /// </remarks>
 public static class ProbeCommand
 {
@@ -26,6 +28,16 @@ public static class ProbeCommand
                 return 0;
             case "loop":
                 await LoopAsync(args[2], args.Length > 3 ? double.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 15).ConfigureAwait(false);
+                return 0;
+            case "generated-size":
+                foreach (int nodes in new[] { 100, 1000 })
+                {
+                    foreach (string library in new[] { "SdkNodes", "Refit" })
+                    {
+                        Console.WriteLine(SdkNodes.Benchmarks.Generator.IdeCorpus.GeneratedSize(library, nodes));
+                    }
+                }
+
                 return 0;
             case "allocations":
                 await AllocationsAsync(args[2]).ConfigureAwait(false);
