@@ -104,8 +104,8 @@ public sealed partial class NodeRuntime
             {
                 // The pipeline is the retry alone: the first attempt is made without it, and the
                 // pipeline entered only when that attempt is to be retried (the usual first attempt
-                // succeeds and never pays for Polly's context and strategy). The same decision the
-                // retry's ShouldHandle makes, in the same order; a token already cancelled sends
+                // succeeds and never pays for Polly's context and strategy). The decision is the
+                // retry's own (RetryRules.ShouldRetry, as its ShouldHandle calls it); a token already cancelled sends
                 // nothing, as Polly would not call back. The pipeline's first call then gives this
                 // attempt back instead of sending again, so its delays and count are unchanged.
                 cancellationToken.ThrowIfCancellationRequested();
@@ -121,7 +121,7 @@ public sealed partial class NodeRuntime
                     throw;
                 }
 
-                if (!(RetryRules.MayRetry(execution.Method, descriptor) && RetryRules.ShouldRetry(retry, first, _time)))
+                if (!RetryRules.ShouldRetry(retry, first, execution.Method, descriptor, _time))
                 {
                     TakeFinal(result, first);
                     return;

@@ -124,8 +124,7 @@ internal sealed class NodePipelines : IDisposable
                 ShouldHandle = args => new ValueTask<bool>(
                     args.Outcome.Result is { } attempt
                     && args.Context.Properties.TryGetValue(Execution, out IRetriedExecution? execution)
-                    && RetryRules.MayRetry(execution.Method, descriptor)
-                    && RetryRules.ShouldRetry(retry, attempt, time)),
+                    && RetryRules.ShouldRetry(retry, attempt, execution.Method, descriptor, time)),
 
                 // The server's Retry-After, when it gave one, is the delay as it is: no backoff, no jitter.
                 DelayGenerator = args => new ValueTask<TimeSpan?>(args.Outcome.Result is { } attempt ? RetryRules.ServerDelay(attempt, time) : null),

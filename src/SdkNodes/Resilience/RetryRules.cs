@@ -27,9 +27,14 @@ internal static class RetryRules
     /// A <c>Retry-After</c> longer than <see cref="RetrySettings.MaxDelay"/> stops the retries, and
     /// the attempt's message then says how long the server asked for.
     /// </summary>
-    public static bool ShouldRetry(RetrySettings settings, NodeResult attempt, TimeProvider time)
+    /// <param name="settings">The node's retry.</param>
+    /// <param name="attempt">The attempt that just ended.</param>
+    /// <param name="method">The method the attempt used (see <see cref="MayRetry"/>).</param>
+    /// <param name="descriptor">The node.</param>
+    /// <param name="time">The runtime's clock, for a Retry-After date.</param>
+    public static bool ShouldRetry(RetrySettings settings, NodeResult attempt, string method, NodeDescriptor descriptor, TimeProvider time)
     {
-        if (attempt.Outcome == NodeOutcome.Succeeded || attempt.Error is not { } error)
+        if (!MayRetry(method, descriptor) || attempt.Outcome == NodeOutcome.Succeeded || attempt.Error is not { } error)
         {
             return false;
         }
