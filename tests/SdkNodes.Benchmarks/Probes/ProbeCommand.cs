@@ -15,6 +15,7 @@ namespace SdkNodes.Benchmarks.Probes;
 /// <c>probe allocations "a node"</c>: which types that call allocates, sampled by the runtime.
 /// <c>probe generated-size</c>: files, lines and bytes per node that SdkNodes' and Refit's
 /// generators produce for the IDE-loop corpus (Generator/IdeCorpus.cs), at 100 and 1,000 nodes.
+/// <c>probe ide [nodes] [rounds]</c>: the IDE-loop rows for SdkNodes and Refit, interleaved, medians and ratios.
 /// </remarks>
 public static class ProbeCommand
 {
@@ -38,6 +39,9 @@ public static class ProbeCommand
                     }
                 }
 
+                return 0;
+            case "ide":
+                IdeLoopProbe.Run(RoundsFrom(args, 2, 100), RoundsFrom(args, 3, 10));
                 return 0;
             case "allocations":
                 await AllocationsAsync(args[2]).ConfigureAwait(false);
