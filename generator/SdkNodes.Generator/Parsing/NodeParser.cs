@@ -16,11 +16,6 @@ namespace SdkNodes.Generator.Parsing;
 /// </summary>
 internal sealed partial class NodeParser
 {
-    public const string ApiRequestAttribute = "SdkNodes.ApiRequestAttribute";
-    public const string SendObjectAttribute = "SdkNodes.SendObjectAttribute";
-    private const string ApiRequestName = "ApiRequestAttribute";
-    private const string SendObjectName = "SendObjectAttribute";
-
     private static readonly string[] s_methods = ["GET", "POST", "PUT", "DELETE", "HEAD", "PATCH"];
 
     private readonly INamedTypeSymbol _type;
@@ -37,21 +32,10 @@ internal sealed partial class NodeParser
         _name = type.Name;
     }
 
-    /// <summary>Finds the node attribute on <paramref name="type"/>, or null when it has none.</summary>
-    public static AttributeData? FindNodeAttribute(INamedTypeSymbol type)
-    {
-        foreach (AttributeData attribute in type.GetAttributes())
-        {
-            if (AttributeName(attribute) is ApiRequestName or SendObjectName)
-            {
-                return attribute;
-            }
-        }
-
-        return null;
-    }
-
-    /// <summary>Parses a node class. Returns null when an error was reported.</summary>
+    /// <summary>
+    /// Parses a node class, read through <paramref name="nodeAttribute"/> (the one
+    /// <see cref="NodeAttributes.Choose"/> gives). Returns null when an error was reported.
+    /// </summary>
     public static NodeModel? Parse(INamedTypeSymbol type, AttributeData nodeAttribute, DiagnosticReporter reporter)
         => new NodeParser(type, nodeAttribute, reporter).Parse();
 
@@ -65,7 +49,7 @@ internal sealed partial class NodeParser
             return null;
         }
 
-        bool isSendObject = AttributeName(_nodeAttribute) == SendObjectName;
+        bool isSendObject = NodeAttributes.IsSendObject(_nodeAttribute);
         CheckPartial();
         CheckSingleNodeAttribute();
         List<ContainingTypeModel> containers = ReadContainingTypes();
@@ -149,16 +133,12 @@ internal sealed partial class NodeParser
         int count = 0;
         foreach (AttributeData attribute in _type.GetAttributes())
         {
-            if (AttributeName(attribute) is ApiRequestName or SendObjectName && ++count == 2)
+            if (NodeAttributes.IsNodeAttribute(attribute) && ++count == 2)
             {
                 _reporter.Report(DiagnosticDescriptors.TwoNodeAttributes, _reporter.SyntaxOf(attribute)?.GetLocation(), _name);
             }
         }
     }
-
-    /// <summary>True when the class also has [ApiRequest], which wins over [SendObject].</summary>
-    public static bool HasApiRequest(INamedTypeSymbol type)
-        => type.GetAttributes().Any(a => AttributeName(a) == ApiRequestName);
 
     private List<ContainingTypeModel> ReadContainingTypes()
     {
