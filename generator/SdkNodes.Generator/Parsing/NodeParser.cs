@@ -22,7 +22,6 @@ internal sealed partial class NodeParser
     private readonly AttributeData _nodeAttribute;
     private readonly DiagnosticReporter _reporter;
     private readonly string _name;
-    private bool _isPartial;
 
     private NodeParser(INamedTypeSymbol type, AttributeData nodeAttribute, DiagnosticReporter reporter)
     {
@@ -39,6 +38,8 @@ internal sealed partial class NodeParser
     public static NodeModel? Parse(INamedTypeSymbol type, AttributeData nodeAttribute, DiagnosticReporter reporter)
         => new NodeParser(type, nodeAttribute, reporter).Parse();
 
+    // Each step takes what it needs as arguments and returns what it found; the only state the
+    // steps share is the reporter, which collects the diagnostics.
     private NodeModel? Parse()
     {
         if (_nodeAttribute.ConstructorArguments.Length != 2
@@ -50,35 +51,35 @@ internal sealed partial class NodeParser
         }
 
         bool isSendObject = NodeAttributes.IsSendObject(_nodeAttribute);
-        CheckPartial();
+        bool isPartial = CheckPartial();
         CheckSingleNodeAttribute();
-        List<ContainingTypeModel> containers = ReadContainingTypes();
+        (List<ContainingTypeModel> containers, bool containersArePartial) = ReadContainingTypes();
         string method = ReadMethod(rawMethod);
         (string? responseType, string? responseTypeOf, string? responseTypeName, bool allowsEmpty) = ReadResponseType(method);
 
-        List<TemplatePart> parts = ReadTemplate(template);
-        List<PropertyModel> properties = ReadProperties(method, isSendObject, parts);
+        List<TemplatePart> parsed = ReadTemplate(template);
+        List<PropertyDraft> drafts = CollectProperties();
+        ITypeSymbol? bodyType = CheckBodies(drafts, method, isSendObject);
+        VariableBinding binding = BindVariables(drafts, parsed);
+        List<PropertyModel> properties = ToModels(drafts, binding);
+        ClassSettings settings = ClassAttributes.Read(this);
+        ResilienceSettings resilience = ResilienceAttributes.Read(this, method);
+        List<BodyFieldModel> bodyFields = ReadFields(bodyType);
 
-        var attributes = new ClassAttributes(this);
-        attributes.Read();
-        var resilience = new ResilienceAttributes(this);
-        resilience.Read(method);
-        List<BodyFieldModel> bodyFields = ReadFields();
-
-        if (_reporter.HasErrors)
+        NodeContent content;
+        if (!_reporter.HasErrors)
+        {
+            content = new NodeContent(binding.Parts, properties, bodyFields, settings, resilience);
+        }
+        else if (isPartial && containersArePartial)
         {
             // A partial node with errors still gets its public members (throwing stubs), so
             // the compiler's "no such member" errors do not hide SdkNodes' own diagnostics.
-            if (!_isPartial)
-            {
-                return null;
-            }
-
-            parts.Clear();
-            properties.Clear();
-            bodyFields.Clear();
-            attributes = new ClassAttributes(this);
-            resilience = new ResilienceAttributes(this);
+            content = NodeContent.Stub;
+        }
+        else
+        {
+            return null;
         }
 
         return new NodeModel(
@@ -94,24 +95,24 @@ internal sealed partial class NodeParser
             Method: method,
             UriTemplate: template,
             IsRelative: !UriTemplateParser.IsAbsolute(template),
-            TemplateParts: parts.ToEquatableArray(),
-            Properties: properties.ToEquatableArray(),
-            BodyFields: bodyFields.ToEquatableArray(),
-            StaticHeaders: attributes.Headers.ToEquatableArray(),
-            SuccessCodes: attributes.SuccessCodes.ToEquatableArray(),
-            StatusMessages: attributes.StatusMessages.ToEquatableArray(),
-            ErrorCodeMessages: attributes.CodeMessages.ToEquatableArray(),
-            ErrorCodeField: attributes.ErrorCodeField,
-            AbortOnFailure: attributes.AbortOnFailure,
-            TimeoutTicks: attributes.TimeoutTicks,
-            MaxResponseBytes: attributes.MaxResponseBytes,
-            UseProxy: attributes.UseProxy,
-            ValidateCertificate: attributes.ValidateCertificate,
-            MaxRedirects: attributes.MaxRedirects,
-            Retry: resilience.Retry,
-            IdempotencyKeyHeader: resilience.IdempotencyKeyHeader,
-            CircuitBreaker: resilience.CircuitBreaker,
-            RateLimit: resilience.RateLimit,
+            TemplateParts: content.TemplateParts.ToEquatableArray(),
+            Properties: content.Properties.ToEquatableArray(),
+            BodyFields: content.BodyFields.ToEquatableArray(),
+            StaticHeaders: content.Settings.Headers,
+            SuccessCodes: content.Settings.SuccessCodes,
+            StatusMessages: content.Settings.StatusMessages,
+            ErrorCodeMessages: content.Settings.CodeMessages,
+            ErrorCodeField: content.Settings.ErrorCodeField,
+            AbortOnFailure: content.Settings.AbortOnFailure,
+            TimeoutTicks: content.Settings.TimeoutTicks,
+            MaxResponseBytes: content.Settings.MaxResponseBytes,
+            UseProxy: content.Settings.UseProxy,
+            ValidateCertificate: content.Settings.ValidateCertificate,
+            MaxRedirects: content.Settings.MaxRedirects,
+            Retry: content.Resilience.Retry,
+            IdempotencyKeyHeader: content.Resilience.IdempotencyKeyHeader,
+            CircuitBreaker: content.Resilience.CircuitBreaker,
+            RateLimit: content.Resilience.RateLimit,
             ResponseType: responseType,
             ResponseTypeOf: responseTypeOf,
             ResponseTypeName: responseTypeName,
@@ -119,13 +120,16 @@ internal sealed partial class NodeParser
             FromValues: FromValuesSupportOf(_type));
     }
 
-    private void CheckPartial()
+    /// <summary>True when the node class is partial; reports SDKN001 when it is not.</summary>
+    private bool CheckPartial()
     {
-        _isPartial = IsPartial(_type);
-        if (!_isPartial)
+        bool isPartial = IsPartial(_type);
+        if (!isPartial)
         {
             _reporter.Report(DiagnosticDescriptors.NotPartial, IdentifierLocation(_type), _name);
         }
+
+        return isPartial;
     }
 
     private void CheckSingleNodeAttribute()
@@ -140,14 +144,16 @@ internal sealed partial class NodeParser
         }
     }
 
-    private List<ContainingTypeModel> ReadContainingTypes()
+    /// <summary>The types the node is nested in, outermost first, and whether all of them are partial (SDKN001 for each that is not).</summary>
+    private (List<ContainingTypeModel> Containers, bool AllPartial) ReadContainingTypes()
     {
         var containers = new List<ContainingTypeModel>();
+        bool allPartial = true;
         for (INamedTypeSymbol? container = _type.ContainingType; container is not null; container = container.ContainingType)
         {
             if (!IsPartial(container))
             {
-                _isPartial = false;
+                allPartial = false;
                 _reporter.Report(DiagnosticDescriptors.NotPartial, IdentifierLocation(container), container.Name);
             }
 
@@ -160,7 +166,7 @@ internal sealed partial class NodeParser
             containers.Insert(0, new ContainingTypeModel(keyword, container.Name, TypeParameterList(container)));
         }
 
-        return containers;
+        return (containers, allPartial);
     }
 
     private string ReadMethod(string rawMethod)

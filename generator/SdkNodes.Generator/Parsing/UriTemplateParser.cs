@@ -175,7 +175,7 @@ internal static class UriTemplateParser
                 i++;
             }
 
-            variables.Add(new TemplateVariable(name, prefix, explode, nameStart, null));
+            variables.Add(new TemplateVariable(name, prefix, explode, nameStart, TemplateVariable.Unbound));
             if (i == end)
             {
                 break;
