@@ -17,7 +17,6 @@ internal sealed partial class NodeParser
 
         private readonly NodeParser _parser;
         private readonly DiagnosticReporter _reporter;
-        private bool _hasSuccessCodes;
 
         private ClassAttributes(NodeParser parser)
         {
@@ -69,12 +68,14 @@ internal sealed partial class NodeParser
         private void ReadAll()
         {
             var statusMessageAttributes = new List<AttributeData>();
+            bool hasSuccessCodes = false;
             foreach (AttributeData attribute in _parser._type.GetAttributes())
             {
                 ImmutableArgs args = new(attribute);
                 switch (AttributeName(attribute))
                 {
                     case "SuccessCodesAttribute" when args.Count == 1:
+                        hasSuccessCodes = true;
                         ReadSuccessCodes(attribute);
                         break;
                     case "ErrorMessageAttribute" when args.Count == 2:
@@ -118,7 +119,7 @@ internal sealed partial class NodeParser
             }
 
             ReadInheritedHeaders();
-            CheckMessagesForSuccessCodes(statusMessageAttributes);
+            CheckMessagesForSuccessCodes(statusMessageAttributes, hasSuccessCodes);
         }
 
         // [Header(name, value)] on a base class applies to the node, as the base's properties do:
@@ -154,7 +155,6 @@ internal sealed partial class NodeParser
 
         private void ReadSuccessCodes(AttributeData attribute)
         {
-            _hasSuccessCodes = true;
             TypedConstant codes = attribute.ConstructorArguments[0];
             if (codes.Kind != TypedConstantKind.Array)
             {
@@ -216,12 +216,14 @@ internal sealed partial class NodeParser
             }
         }
 
-        private void CheckMessagesForSuccessCodes(List<AttributeData> statusMessageAttributes)
+        // hasSuccessCodes: the class has [SuccessCodes], even one whose codes were all invalid,
+        // so 2xx is not assumed to be success.
+        private void CheckMessagesForSuccessCodes(List<AttributeData> statusMessageAttributes, bool hasSuccessCodes)
         {
             for (int i = 0; i < StatusMessages.Count; i++)
             {
                 int status = StatusMessages[i].Status;
-                bool isSuccess = _hasSuccessCodes ? SuccessCodes.Contains(status) : status is >= 200 and <= 299;
+                bool isSuccess = hasSuccessCodes ? SuccessCodes.Contains(status) : status is >= 200 and <= 299;
                 if (isSuccess)
                 {
                     _reporter.Report(DiagnosticDescriptors.MessageForSuccessCode, _reporter.ArgumentLocation(statusMessageAttributes[i], 0), status, _parser._name);
