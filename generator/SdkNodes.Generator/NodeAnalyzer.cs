@@ -61,7 +61,7 @@ public sealed class NodeAnalyzer : DiagnosticAnalyzer
     private static void AnalyzeType(SymbolAnalysisContext context)
     {
         var type = (INamedTypeSymbol)context.Symbol;
-        if (type.TypeKind != TypeKind.Class || NodeParser.FindNodeAttribute(type) is not { } attribute)
+        if (type.TypeKind != TypeKind.Class || NodeAttributes.Choose(type) is not { } attribute)
         {
             return;
         }

@@ -30,16 +30,13 @@ public sealed class NodeGenerator : IIncrementalGenerator
         // 1. Find node classes by their attribute and parse each into an equatable model
         //    (null when the node has errors: the analyzer reports them).
         IncrementalValuesProvider<NodeModel> apiRequests = context.SyntaxProvider
-            .ForAttributeWithMetadataName(NodeParser.ApiRequestAttribute, static (node, _) => IsClass(node), static (ctx, ct) => Parse(ctx, ct))
+            .ForAttributeWithMetadataName(NodeAttributes.ApiRequest, static (node, _) => IsClass(node), static (ctx, ct) => Parse(ctx, sendObject: false, ct))
             .Where(static model => model is not null)
             .Select(static (model, _) => model!)
             .WithTrackingName(Steps.ApiRequestNodes);
 
         IncrementalValuesProvider<NodeModel> sendObjects = context.SyntaxProvider
-            .ForAttributeWithMetadataName(
-                NodeParser.SendObjectAttribute,
-                static (node, _) => IsClass(node),
-                static (ctx, ct) => ctx.TargetSymbol is INamedTypeSymbol type && NodeParser.HasApiRequest(type) ? null : Parse(ctx, ct))
+            .ForAttributeWithMetadataName(NodeAttributes.SendObject, static (node, _) => IsClass(node), static (ctx, ct) => Parse(ctx, sendObject: true, ct))
             .Where(static model => model is not null)
             .Select(static (model, _) => model!)
             .WithTrackingName(Steps.SendObjectNodes);
@@ -64,13 +61,17 @@ public sealed class NodeGenerator : IIncrementalGenerator
     // Classes and record classes; the attributes' usage keeps them off structs.
     private static bool IsClass(SyntaxNode node) => node is Microsoft.CodeAnalysis.CSharp.Syntax.ClassDeclarationSyntax or Microsoft.CodeAnalysis.CSharp.Syntax.RecordDeclarationSyntax;
 
-    private static NodeModel? Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+    // Each pipeline parses only the classes whose chosen attribute is its own, so a class with
+    // both attributes is parsed once, through the attribute the analyzer reads it with.
+    private static NodeModel? Parse(GeneratorAttributeSyntaxContext context, bool sendObject, CancellationToken cancellationToken)
     {
-        if (context.TargetSymbol is not INamedTypeSymbol type || context.Attributes.Length == 0)
+        if (context.TargetSymbol is not INamedTypeSymbol type
+            || NodeAttributes.Choose(type) is not { } attribute
+            || NodeAttributes.IsSendObject(attribute) != sendObject)
         {
             return null;
         }
 
-        return NodeParser.Parse(type, context.Attributes[0], new DiagnosticReporter(null, cancellationToken));
+        return NodeParser.Parse(type, attribute, new DiagnosticReporter(null, cancellationToken));
     }
 }

@@ -10,7 +10,6 @@ internal static partial class NodeEmitter
     // per variable; secrets write "***" when the history asks for a redacted address.
     private static void WriteFormatUri(SourceWriter writer, NodeModel node)
     {
-        var properties = node.Properties.ToDictionary(p => p.Name);
         int capacity = node.TemplateParts.Sum(p => p.Literal?.Length ?? 16) + 16;
         writer.OpenBlock($"string {Runtime}.IGeneratedNode.FormatUri(bool redactSecrets)");
         writer.WriteLine($"var writer = new {Generated}.UriTemplateWriter({capacity});");
@@ -25,7 +24,7 @@ internal static partial class NodeEmitter
             writer.WriteLine($"writer.BeginExpression({Generated}.UriOperator.{part.Operator});");
             foreach (TemplateVariable variable in part.Variables)
             {
-                PropertyModel property = properties[variable.Property!];
+                PropertyModel property = node.Properties[variable.Property];
                 if (property.IsSecret)
                 {
                     writer.OpenBlock("if (redactSecrets)");

@@ -10,7 +10,10 @@ namespace SdkNodes.Generator.Model;
 /// <param name="IsReferenceType">True when the property's type is a reference type.</param>
 /// <param name="IsNullableValueType">True when the property's type is <c>Nullable&lt;T&gt;</c>.</param>
 /// <param name="Binding">What the value is sent as.</param>
-/// <param name="BindsTo">The template variable or header name.</param>
+/// <param name="BindsTo">
+/// The header or form part name; for a URI variable, the variable's name as the template's
+/// parts record it (<see cref="TemplateVariable.Property"/>).
+/// </param>
 /// <param name="Shape">A single value, a list or a map (RFC 6570 §2.3).</param>
 /// <param name="Text">How the single value, each list item or each map value becomes text; null when it cannot.</param>
 /// <param name="Parse">How <c>FromValues</c> reads the property from text.</param>

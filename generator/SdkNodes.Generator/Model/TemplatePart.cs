@@ -14,8 +14,16 @@ internal sealed record TemplatePart(string? Literal, UriOperatorKind Operator, E
 /// <param name="Prefix">The prefix length, or 0 for none.</param>
 /// <param name="Explode">True for the <c>*</c> modifier.</param>
 /// <param name="Offset">Where the name starts in the template (for diagnostics).</param>
-/// <param name="Property">The property the variable binds to, filled in after binding.</param>
-internal sealed record TemplateVariable(string Name, int Prefix, bool Explode, int Offset, string? Property);
+/// <param name="Property">
+/// The index in <see cref="NodeModel.Properties"/> of the property the variable binds to, or
+/// <see cref="Unbound"/> before binding. The one record of the binding: the property's
+/// <see cref="PropertyModel.BindsTo"/> is read from it.
+/// </param>
+internal sealed record TemplateVariable(string Name, int Prefix, bool Explode, int Offset, int Property)
+{
+    /// <summary>The <see cref="Property"/> of a variable not (yet) bound; a model without errors has none.</summary>
+    public const int Unbound = -1;
+}
 
 /// <summary>The RFC 6570 operators; names match <c>SdkNodes.Generated.UriOperator</c>.</summary>
 internal enum UriOperatorKind

@@ -10,7 +10,8 @@ namespace SdkNodes.Generator.Parsing;
 // parts (a URL-encoded form, or multipart/form-data when there is a file).
 internal sealed partial class NodeParser
 {
-    private void CheckBodies(List<PropertyDraft> drafts, string method, bool isSendObject)
+    /// <summary>Checks the body properties; returns the type of the one [Body] property, or null when there is not exactly one.</summary>
+    private ITypeSymbol? CheckBodies(List<PropertyDraft> drafts, string method, bool isSendObject)
     {
         List<PropertyDraft> bodies = drafts.Where(d => d.BodyAttribute is not null).ToList();
         List<PropertyDraft> parts = drafts.Where(d => d.BodyAttribute is null && d.IsFormPart).ToList();
@@ -22,10 +23,6 @@ internal sealed partial class NodeParser
                 _name,
                 $"more than one [Body] property ('{bodies[0].Symbol.Name}' and '{bodies[1].Symbol.Name}')",
                 "a request has one body");
-        }
-        else if (bodies.Count == 1)
-        {
-            _bodyType = bodies[0].Symbol.Type;
         }
 
         if (bodies.Count == 0 && isSendObject)
@@ -65,6 +62,8 @@ internal sealed partial class NodeParser
             CheckFormPart(draft);
             CheckContentType(draft);
         }
+
+        return bodies.Count == 1 ? bodies[0].Symbol.Type : null;
     }
 
     private void CheckFormPart(PropertyDraft draft)

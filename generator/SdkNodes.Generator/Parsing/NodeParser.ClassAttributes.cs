@@ -9,46 +9,73 @@ namespace SdkNodes.Generator.Parsing;
 
 internal sealed partial class NodeParser
 {
-    // The attributes on the node class besides the node attribute itself.
-    private sealed class ClassAttributes(NodeParser parser)
+    // The attributes on the node class besides the node attribute itself. One reader reads one
+    // class: Read makes it, fills it and returns what it found.
+    private sealed class ClassAttributes
     {
         private const double MaxTimeoutSeconds = 300;
 
-        private readonly DiagnosticReporter _reporter = parser._reporter;
-        private bool _hasSuccessCodes;
+        private readonly NodeParser _parser;
+        private readonly DiagnosticReporter _reporter;
 
-        public List<StaticHeaderModel> Headers { get; } = [];
+        private ClassAttributes(NodeParser parser)
+        {
+            _parser = parser;
+            _reporter = _parser._reporter;
+        }
 
-        public List<int> SuccessCodes { get; } = [];
+        private List<StaticHeaderModel> Headers { get; } = [];
 
-        public List<StatusMessageModel> StatusMessages { get; } = [];
+        private List<int> SuccessCodes { get; } = [];
 
-        public List<CodeMessageModel> CodeMessages { get; } = [];
+        private List<StatusMessageModel> StatusMessages { get; } = [];
 
-        public ErrorCodeFieldModel? ErrorCodeField { get; private set; }
+        private List<CodeMessageModel> CodeMessages { get; } = [];
 
-        public bool AbortOnFailure { get; private set; }
+        private ErrorCodeFieldModel? ErrorCodeField { get; set; }
 
-        public long? TimeoutTicks { get; private set; }
+        private bool AbortOnFailure { get; set; }
+
+        private long? TimeoutTicks { get; set; }
 
         /// <summary>From [MaxResponseBytes]; only a positive limit is carried.</summary>
-        public long? MaxResponseBytes { get; private set; }
+        private long? MaxResponseBytes { get; set; }
 
-        public bool UseProxy { get; private set; }
+        private bool UseProxy { get; set; }
 
-        public bool ValidateCertificate { get; private set; } = true;
+        private bool ValidateCertificate { get; set; } = true;
 
-        public int MaxRedirects { get; private set; }
+        private int MaxRedirects { get; set; }
 
-        public void Read()
+        public static ClassSettings Read(NodeParser parser)
+        {
+            var reader = new ClassAttributes(parser);
+            reader.ReadAll();
+            return new ClassSettings(
+                reader.Headers.ToEquatableArray(),
+                reader.SuccessCodes.ToEquatableArray(),
+                reader.StatusMessages.ToEquatableArray(),
+                reader.CodeMessages.ToEquatableArray(),
+                reader.ErrorCodeField,
+                reader.AbortOnFailure,
+                reader.TimeoutTicks,
+                reader.MaxResponseBytes,
+                reader.UseProxy,
+                reader.ValidateCertificate,
+                reader.MaxRedirects);
+        }
+
+        private void ReadAll()
         {
             var statusMessageAttributes = new List<AttributeData>();
-            foreach (AttributeData attribute in parser._type.GetAttributes())
+            bool hasSuccessCodes = false;
+            foreach (AttributeData attribute in _parser._type.GetAttributes())
             {
                 ImmutableArgs args = new(attribute);
                 switch (AttributeName(attribute))
                 {
                     case "SuccessCodesAttribute" when args.Count == 1:
+                        hasSuccessCodes = true;
                         ReadSuccessCodes(attribute);
                         break;
                     case "ErrorMessageAttribute" when args.Count == 2:
@@ -71,7 +98,7 @@ internal sealed partial class NodeParser
                         }
                         else
                         {
-                            _reporter.Report(DiagnosticDescriptors.ResponseLimitNotPositive, _reporter.ArgumentLocation(attribute, 0), parser._name, limit);
+                            _reporter.Report(DiagnosticDescriptors.ResponseLimitNotPositive, _reporter.ArgumentLocation(attribute, 0), _parser._name, limit);
                         }
 
                         break;
@@ -83,7 +110,7 @@ internal sealed partial class NodeParser
                         break;
                     case "DisableCertificateValidationAttribute":
                         ValidateCertificate = false;
-                        _reporter.Report(DiagnosticDescriptors.CertificateValidationOff, _reporter.SyntaxOf(attribute)?.GetLocation(), parser._name);
+                        _reporter.Report(DiagnosticDescriptors.CertificateValidationOff, _reporter.SyntaxOf(attribute)?.GetLocation(), _parser._name);
                         break;
                     case "HeaderAttribute":
                         ReadHeader(attribute, args, inheritedFrom: null);
@@ -92,7 +119,7 @@ internal sealed partial class NodeParser
             }
 
             ReadInheritedHeaders();
-            CheckMessagesForSuccessCodes(statusMessageAttributes);
+            CheckMessagesForSuccessCodes(statusMessageAttributes, hasSuccessCodes);
         }
 
         // [Header(name, value)] on a base class applies to the node, as the base's properties do:
@@ -107,7 +134,7 @@ internal sealed partial class NodeParser
                 setBelow.Add(header.Name);
             }
 
-            for (INamedTypeSymbol? type = parser._type.BaseType; type is not null && type.SpecialType != SpecialType.System_Object; type = type.BaseType)
+            for (INamedTypeSymbol? type = _parser._type.BaseType; type is not null && type.SpecialType != SpecialType.System_Object; type = type.BaseType)
             {
                 int before = Headers.Count;
                 foreach (AttributeData attribute in type.GetAttributes())
@@ -128,7 +155,6 @@ internal sealed partial class NodeParser
 
         private void ReadSuccessCodes(AttributeData attribute)
         {
-            _hasSuccessCodes = true;
             TypedConstant codes = attribute.ConstructorArguments[0];
             if (codes.Kind != TypedConstantKind.Array)
             {
@@ -145,11 +171,11 @@ internal sealed partial class NodeParser
                 Location? location = _reporter.ArgumentLocation(attribute, codes.Values.Length == 1 ? 0 : i);
                 if (code is < 100 or > 599)
                 {
-                    _reporter.Report(DiagnosticDescriptors.InvalidStatusCode, location, code, parser._name, NotAStatusCode);
+                    _reporter.Report(DiagnosticDescriptors.InvalidStatusCode, location, code, _parser._name, NotAStatusCode);
                 }
                 else if (SuccessCodes.Contains(code))
                 {
-                    _reporter.Report(DiagnosticDescriptors.InvalidStatusCode, location, FixProperties.RemoveArgument, code, parser._name, "is listed twice in [SuccessCodes]");
+                    _reporter.Report(DiagnosticDescriptors.InvalidStatusCode, location, FixProperties.RemoveArgument, code, _parser._name, "is listed twice in [SuccessCodes]");
                 }
                 else
                 {
@@ -172,17 +198,17 @@ internal sealed partial class NodeParser
             switch (attribute.ConstructorArguments[0].Value)
             {
                 case int status when status is < 100 or > 599:
-                    _reporter.Report(DiagnosticDescriptors.InvalidStatusCode, location, status, parser._name, NotAStatusCode);
+                    _reporter.Report(DiagnosticDescriptors.InvalidStatusCode, location, status, _parser._name, NotAStatusCode);
                     break;
                 case int status when StatusMessages.Exists(m => m.Status == status):
-                    _reporter.Report(DiagnosticDescriptors.InvalidStatusCode, location, FixProperties.RemoveAttribute, status, parser._name, "has two error messages");
+                    _reporter.Report(DiagnosticDescriptors.InvalidStatusCode, location, FixProperties.RemoveAttribute, status, _parser._name, "has two error messages");
                     break;
                 case int status:
                     StatusMessages.Add(new StatusMessageModel(status, message));
                     statusMessageAttributes.Add(attribute);
                     break;
                 case string code when CodeMessages.Exists(m => m.Code == code):
-                    _reporter.Report(DiagnosticDescriptors.RepeatedErrorCode, location, code, parser._name);
+                    _reporter.Report(DiagnosticDescriptors.RepeatedErrorCode, location, code, _parser._name);
                     break;
                 case string code:
                     CodeMessages.Add(new CodeMessageModel(code, message));
@@ -190,15 +216,17 @@ internal sealed partial class NodeParser
             }
         }
 
-        private void CheckMessagesForSuccessCodes(List<AttributeData> statusMessageAttributes)
+        // hasSuccessCodes: the class has [SuccessCodes], even one whose codes were all invalid,
+        // so 2xx is not assumed to be success.
+        private void CheckMessagesForSuccessCodes(List<AttributeData> statusMessageAttributes, bool hasSuccessCodes)
         {
             for (int i = 0; i < StatusMessages.Count; i++)
             {
                 int status = StatusMessages[i].Status;
-                bool isSuccess = _hasSuccessCodes ? SuccessCodes.Contains(status) : status is >= 200 and <= 299;
+                bool isSuccess = hasSuccessCodes ? SuccessCodes.Contains(status) : status is >= 200 and <= 299;
                 if (isSuccess)
                 {
-                    _reporter.Report(DiagnosticDescriptors.MessageForSuccessCode, _reporter.ArgumentLocation(statusMessageAttributes[i], 0), status, parser._name);
+                    _reporter.Report(DiagnosticDescriptors.MessageForSuccessCode, _reporter.ArgumentLocation(statusMessageAttributes[i], 0), status, _parser._name);
                 }
             }
         }
@@ -271,7 +299,7 @@ internal sealed partial class NodeParser
                 _reporter.Report(
                     DiagnosticDescriptors.RedirectsOutOfRange,
                     _reporter.NamedArgumentLocation(attribute, "MaxRedirects"),
-                    parser._name,
+                    _parser._name,
                     max);
                 return;
             }
@@ -286,7 +314,7 @@ internal sealed partial class NodeParser
                 _reporter.Report(
                     DiagnosticDescriptors.TimeoutOutOfRange,
                     _reporter.ArgumentLocation(attribute, 0),
-                    parser._name,
+                    _parser._name,
                     seconds.ToString("0.###", CultureInfo.InvariantCulture));
                 return;
             }
@@ -319,14 +347,14 @@ internal sealed partial class NodeParser
             {
                 if (inheritedFrom is null)
                 {
-                    _reporter.Report(DiagnosticDescriptors.InvalidHeader, _reporter.ArgumentLocation(attribute, argument), $"[Header] of '{parser._name}'", problem);
+                    _reporter.Report(DiagnosticDescriptors.InvalidHeader, _reporter.ArgumentLocation(attribute, argument), $"[Header] of '{_parser._name}'", problem);
                 }
                 else
                 {
                     _reporter.Report(
                         DiagnosticDescriptors.InvalidHeader,
-                        _reporter.IdentifierLocation(parser._type),
-                        $"'{parser._name}' inherits an invalid header from '{inheritedFrom.Name}'",
+                        _reporter.IdentifierLocation(_parser._type),
+                        $"'{_parser._name}' inherits an invalid header from '{inheritedFrom.Name}'",
                         problem);
                 }
 

@@ -7,14 +7,12 @@ namespace SdkNodes.Generator.Parsing;
 
 internal sealed partial class NodeParser
 {
-    // The type of the one [Body] property, set while the properties are read.
-    private ITypeSymbol? _bodyType;
-
     /// <summary>
     /// [Fields(nameof(Rec.A), nameof(Rec.B))]: the members of the body record to push, each with
     /// its [JsonPropertyName] if it has one. Empty when the node pushes the whole record.
     /// </summary>
-    private List<BodyFieldModel> ReadFields()
+    /// <param name="bodyType">The type of the one [Body] property (from <see cref="CheckBodies"/>), or null when there is none.</param>
+    private List<BodyFieldModel> ReadFields(ITypeSymbol? bodyType)
     {
         var fields = new List<BodyFieldModel>();
         foreach (AttributeData attribute in _type.GetAttributes())
@@ -26,7 +24,7 @@ internal sealed partial class NodeParser
                 continue;
             }
 
-            if (_bodyType is null)
+            if (bodyType is null)
             {
                 _reporter.Report(
                     DiagnosticDescriptors.UnknownField,
@@ -44,13 +42,13 @@ internal sealed partial class NodeParser
                     continue;
                 }
 
-                if (FindMember(_bodyType, name) is not { } member)
+                if (FindMember(bodyType, name) is not { } member)
                 {
                     _reporter.Report(
                         DiagnosticDescriptors.UnknownField,
                         _reporter.ArgumentLocation(attribute, names.Length == 1 ? 0 : i),
                         _name,
-                        $"names '{name}', which is not a public member of '{_bodyType.Name}'; write nameof({_bodyType.Name}.Member)");
+                        $"names '{name}', which is not a public member of '{bodyType.Name}'; write nameof({bodyType.Name}.Member)");
                 }
                 else if (!fields.Exists(f => f.Member == name))
                 {

@@ -1,7 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Collections.Immutable;
-using System.Linq;
 using Microsoft.CodeAnalysis;
 using SdkNodes.Generator.Diagnostics;
 using SdkNodes.Generator.Model;
@@ -27,10 +25,6 @@ internal sealed partial class NodeParser
 
         public string? Format { get; set; }
 
-        public string? BoundVariable { get; set; }
-
-        public bool IsSuggested { get; set; }
-
         public AttributeData? FormFieldAttribute { get; set; }
 
         public AttributeData? FilePartAttribute { get; set; }
@@ -43,16 +37,13 @@ internal sealed partial class NodeParser
         public bool IsFormPart => FormFieldAttribute is not null || FilePartAttribute is not null;
     }
 
-    private List<PropertyModel> ReadProperties(string method, bool isSendObject, List<TemplatePart> parts)
+    // One model per draft, in the same order: a template variable's Property indexes both lists.
+    private List<PropertyModel> ToModels(List<PropertyDraft> drafts, VariableBinding binding)
     {
-        List<PropertyDraft> drafts = CollectProperties();
-        CheckBodies(drafts, method, isSendObject);
-        BindVariables(drafts, parts);
-
-        var models = new List<PropertyModel>();
-        foreach (PropertyDraft draft in drafts)
+        var models = new List<PropertyModel>(drafts.Count);
+        for (int i = 0; i < drafts.Count; i++)
         {
-            models.Add(ToModel(draft));
+            models.Add(ToModel(drafts[i], binding.VariableOf(i), binding.Suggested.Contains(i)));
         }
 
         return models;
@@ -156,145 +147,21 @@ internal sealed partial class NodeParser
         }
     }
 
-    private void BindVariables(List<PropertyDraft> drafts, List<TemplatePart> parts)
-    {
-        for (int p = 0; p < parts.Count; p++)
-        {
-            TemplatePart part = parts[p];
-            if (part.Literal is not null)
-            {
-                continue;
-            }
-
-            var bound = new List<TemplateVariable>();
-            foreach (TemplateVariable variable in part.Variables)
-            {
-                PropertyDraft? property = BindVariable(drafts, variable);
-                bound.Add(variable with { Property = property?.Symbol.Name });
-            }
-
-            parts[p] = part with { Variables = bound.ToEquatableArray() };
-        }
-    }
-
-    private PropertyDraft? BindVariable(List<PropertyDraft> drafts, TemplateVariable variable)
-    {
-        Location? location = _reporter.LocationInString(_nodeAttribute, 1, null, variable.Offset, variable.Name.Length);
-        List<PropertyDraft> matches = drafts.Where(d => Binds(d, variable.Name)).ToList();
-        if (matches.Count == 0)
-        {
-            (string? suggestion, string hint) = Suggestion(drafts, variable.Name);
-            var properties = ImmutableDictionary<string, string?>.Empty
-                .Add(FixProperties.Variable, variable.Name)
-                .Add(FixProperties.Suggestion, suggestion);
-            _reporter.Report(DiagnosticDescriptors.UnknownVariable, location, properties, variable.Name, _name, hint);
-            return null;
-        }
-
-        if (matches.Count > 1)
-        {
-            _reporter.Report(DiagnosticDescriptors.VariableBoundTwice, location, matches[0].Symbol.Name, matches[1].Symbol.Name, variable.Name);
-            return null;
-        }
-
-        PropertyDraft match = matches[0];
-        match.BoundVariable = variable.Name;
-        CheckVariableType(match, variable);
-        if (match.IsSecret)
-        {
-            _reporter.Report(DiagnosticDescriptors.SecretInUrl, location, match.Symbol.Name);
-        }
-
-        return match;
-    }
-
-    private void CheckVariableType(PropertyDraft property, TemplateVariable variable)
-    {
-        ITypeSymbol type = property.Symbol.Type;
-        ValueShape shape = ValueTypes.ShapeOf(type, out ITypeSymbol valueType);
-        string typeName = type.ToDisplayString(ValueTypes.ShortWithNullability);
-        if (ValueTypes.TextFormOf(valueType, property.Format) is null)
-        {
-            _reporter.Report(DiagnosticDescriptors.UnsupportedType, IdentifierLocation(property.Symbol), property.Symbol.Name, typeName, "expanded into a URI");
-            return;
-        }
-
-        int modifierAt = variable.Offset + variable.Name.Length;
-        if (variable.Explode && shape == ValueShape.Single)
-        {
-            // RFC 6570 §3.2.1: explode only changes how a list or map expands, so a single
-            // value expands as without '*' (the emitter ignores it); warn that it does nothing.
-            _reporter.Report(
-                DiagnosticDescriptors.ExplodeOnSingleValue,
-                _reporter.LocationInString(_nodeAttribute, 1, null, modifierAt, 1),
-                variable.Name,
-                _name,
-                property.Symbol.Name,
-                typeName);
-        }
-        else if (variable.Prefix > 0 && shape != ValueShape.Single)
-        {
-            string digits = variable.Prefix.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            _reporter.Report(
-                DiagnosticDescriptors.MalformedTemplate,
-                _reporter.LocationInString(_nodeAttribute, 1, null, modifierAt, digits.Length + 1),
-                _name,
-                $"a prefix cuts a string, but '{property.Symbol.Name}' is a {(shape == ValueShape.List ? "list" : "map")} of type '{typeName}' (RFC 6570 §2.4.1)");
-        }
-    }
-
-    private static bool Binds(PropertyDraft draft, string variable)
-    {
-        if (draft.HeaderAttribute is not null || draft.BodyAttribute is not null || draft.IsFormPart)
-        {
-            return false;
-        }
-
-        string name = draft.UriParam ?? draft.Symbol.Name;
-        return string.Equals(name, variable, StringComparison.OrdinalIgnoreCase);
-    }
-
-    private static (string? Property, string Hint) Suggestion(List<PropertyDraft> drafts, string variable)
-    {
-        string? best = null;
-        int bestDistance = int.MaxValue;
-        foreach (PropertyDraft draft in drafts)
-        {
-            if (draft.HeaderAttribute is not null || draft.BodyAttribute is not null || draft.IsFormPart || draft.BoundVariable is not null)
-            {
-                continue;
-            }
-
-            int distance = EditDistance.Compute(draft.Symbol.Name.ToLowerInvariant(), variable.ToLowerInvariant());
-            if (distance < bestDistance)
-            {
-                best = draft.Symbol.Name;
-                bestDistance = distance;
-            }
-        }
-
-        if (best is not null && bestDistance <= Math.Max(2, variable.Length / 3))
-        {
-            // The suggested property is left unbound by the typo: one diagnostic says it all.
-            drafts.First(d => d.Symbol.Name == best).IsSuggested = true;
-            return (best, $"; did you mean '{best}'?");
-        }
-
-        return (null, $"; add a property named '{variable}', or bind one with [UriParam(\"{variable}\")]");
-    }
-
-    private PropertyModel ToModel(PropertyDraft draft)
+    /// <param name="draft">The property.</param>
+    /// <param name="variable">The template variable bound to it, or null.</param>
+    /// <param name="isSuggested">True when SDKN004 already suggests it for a misspelt variable.</param>
+    private PropertyModel ToModel(PropertyDraft draft, string? variable, bool isSuggested)
     {
         IPropertySymbol symbol = draft.Symbol;
         PropertyBinding binding = draft.BodyAttribute is not null ? PropertyBinding.Body
             : draft.HeaderAttribute is not null ? PropertyBinding.Header
             : draft.FilePartAttribute is not null ? PropertyBinding.FilePart
             : draft.FormFieldAttribute is not null ? PropertyBinding.FormField
-            : draft.BoundVariable is not null ? PropertyBinding.UriVariable
+            : variable is not null ? PropertyBinding.UriVariable
             : PropertyBinding.None;
 
         // Only the node's own properties: an unused one inherited from a shared base is fine.
-        if (binding == PropertyBinding.None && !draft.IsSuggested && SymbolEqualityComparer.Default.Equals(symbol.ContainingType, _type))
+        if (binding == PropertyBinding.None && !isSuggested && SymbolEqualityComparer.Default.Equals(symbol.ContainingType, _type))
         {
             _reporter.Report(DiagnosticDescriptors.UnboundProperty, IdentifierLocation(symbol), symbol.Name, _name);
         }
@@ -316,7 +183,7 @@ internal sealed partial class NodeParser
             Binding: binding,
             BindsTo: binding switch
             {
-                PropertyBinding.UriVariable => draft.BoundVariable,
+                PropertyBinding.UriVariable => variable,
                 PropertyBinding.Header => draft.HeaderName,
                 PropertyBinding.FormField or PropertyBinding.FilePart => draft.PartName,
                 _ => null,

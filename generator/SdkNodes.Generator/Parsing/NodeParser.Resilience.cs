@@ -13,7 +13,8 @@ internal sealed partial class NodeParser
     // attributes' documented defaults filled in. The ranges mirror the Validate methods of the
     // runtime's RetrySettings, CircuitBreakerSettings and RateLimitSettings, so a node that
     // builds never throws there at run time: change the two together.
-    private sealed class ResilienceAttributes(NodeParser parser)
+    // One reader reads one class: Read makes it, fills it and returns what it found.
+    private sealed class ResilienceAttributes
     {
         private const string DefaultIdempotencyHeader = "Idempotency-Key";
         private const int MaxRetries = 100;
@@ -32,22 +33,36 @@ internal sealed partial class NodeParser
         // RetryBackoff's members by value (Exponential = 0, Linear = 1, Constant = 2).
         private static readonly string[] s_backoffs = ["Exponential", "Linear", "Constant"];
 
-        private readonly DiagnosticReporter _reporter = parser._reporter;
+        private readonly NodeParser _parser;
+        private readonly DiagnosticReporter _reporter;
 
-        public RetryModel? Retry { get; private set; }
+        private ResilienceAttributes(NodeParser parser)
+        {
+            _parser = parser;
+            _reporter = _parser._reporter;
+        }
 
-        public string? IdempotencyKeyHeader { get; private set; }
+        private RetryModel? Retry { get; set; }
 
-        public CircuitBreakerModel? CircuitBreaker { get; private set; }
+        private string? IdempotencyKeyHeader { get; set; }
 
-        public RateLimitModel? RateLimit { get; private set; }
+        private CircuitBreakerModel? CircuitBreaker { get; set; }
 
-        public void Read(string method)
+        private RateLimitModel? RateLimit { get; set; }
+
+        public static ResilienceSettings Read(NodeParser parser, string method)
+        {
+            var reader = new ResilienceAttributes(parser);
+            reader.ReadAll(method);
+            return new ResilienceSettings(reader.Retry, reader.IdempotencyKeyHeader, reader.CircuitBreaker, reader.RateLimit);
+        }
+
+        private void ReadAll(string method)
         {
             AttributeData? retry = null;
             int retries = 0;
             bool hasIdempotencyKey = false;
-            foreach (AttributeData attribute in parser._type.GetAttributes())
+            foreach (AttributeData attribute in _parser._type.GetAttributes())
             {
                 switch (AttributeName(attribute))
                 {
@@ -73,7 +88,7 @@ internal sealed partial class NodeParser
             // key later is the fix, and the runtime makes the decision either way.
             if (retry is not null && retries > 0 && !hasIdempotencyKey && method is "POST" or "PATCH")
             {
-                _reporter.Report(DiagnosticDescriptors.RetryWithoutIdempotencyKey, _reporter.SyntaxOf(retry)?.GetLocation(), parser._name, method);
+                _reporter.Report(DiagnosticDescriptors.RetryWithoutIdempotencyKey, _reporter.SyntaxOf(retry)?.GetLocation(), _parser._name, method);
             }
         }
 
@@ -211,7 +226,7 @@ internal sealed partial class NodeParser
                 : attribute.ConstructorArguments[0].Value as string;
             if (HeaderRules.NameProblem(header) is { } problem)
             {
-                _reporter.Report(DiagnosticDescriptors.InvalidHeader, _reporter.ArgumentLocation(attribute, 0), $"[IdempotencyKey] of '{parser._name}'", problem);
+                _reporter.Report(DiagnosticDescriptors.InvalidHeader, _reporter.ArgumentLocation(attribute, 0), $"[IdempotencyKey] of '{_parser._name}'", problem);
                 return;
             }
 
@@ -341,7 +356,7 @@ internal sealed partial class NodeParser
         // Reports a setting out of range; returns false so a caller can write valid = Problem(...).
         private bool Problem(DiagnosticDescriptor rule, Location? location, string setting, string requirement)
         {
-            _reporter.Report(rule, location, parser._name, setting, requirement);
+            _reporter.Report(rule, location, _parser._name, setting, requirement);
             return false;
         }
 

@@ -16,18 +16,12 @@ namespace SdkNodes.Generator.Parsing;
 /// </summary>
 internal sealed partial class NodeParser
 {
-    public const string ApiRequestAttribute = "SdkNodes.ApiRequestAttribute";
-    public const string SendObjectAttribute = "SdkNodes.SendObjectAttribute";
-    private const string ApiRequestName = "ApiRequestAttribute";
-    private const string SendObjectName = "SendObjectAttribute";
-
     private static readonly string[] s_methods = ["GET", "POST", "PUT", "DELETE", "HEAD", "PATCH"];
 
     private readonly INamedTypeSymbol _type;
     private readonly AttributeData _nodeAttribute;
     private readonly DiagnosticReporter _reporter;
     private readonly string _name;
-    private bool _isPartial;
 
     private NodeParser(INamedTypeSymbol type, AttributeData nodeAttribute, DiagnosticReporter reporter)
     {
@@ -37,24 +31,15 @@ internal sealed partial class NodeParser
         _name = type.Name;
     }
 
-    /// <summary>Finds the node attribute on <paramref name="type"/>, or null when it has none.</summary>
-    public static AttributeData? FindNodeAttribute(INamedTypeSymbol type)
-    {
-        foreach (AttributeData attribute in type.GetAttributes())
-        {
-            if (AttributeName(attribute) is ApiRequestName or SendObjectName)
-            {
-                return attribute;
-            }
-        }
-
-        return null;
-    }
-
-    /// <summary>Parses a node class. Returns null when an error was reported.</summary>
+    /// <summary>
+    /// Parses a node class, read through <paramref name="nodeAttribute"/> (the one
+    /// <see cref="NodeAttributes.Choose"/> gives). Returns null when an error was reported.
+    /// </summary>
     public static NodeModel? Parse(INamedTypeSymbol type, AttributeData nodeAttribute, DiagnosticReporter reporter)
         => new NodeParser(type, nodeAttribute, reporter).Parse();
 
+    // Each step takes what it needs as arguments and returns what it found; the only state the
+    // steps share is the reporter, which collects the diagnostics.
     private NodeModel? Parse()
     {
         if (_nodeAttribute.ConstructorArguments.Length != 2
@@ -65,36 +50,36 @@ internal sealed partial class NodeParser
             return null;
         }
 
-        bool isSendObject = AttributeName(_nodeAttribute) == SendObjectName;
-        CheckPartial();
+        bool isSendObject = NodeAttributes.IsSendObject(_nodeAttribute);
+        bool isPartial = CheckPartial();
         CheckSingleNodeAttribute();
-        List<ContainingTypeModel> containers = ReadContainingTypes();
+        (List<ContainingTypeModel> containers, bool containersArePartial) = ReadContainingTypes();
         string method = ReadMethod(rawMethod);
         (string? responseType, string? responseTypeOf, string? responseTypeName, bool allowsEmpty) = ReadResponseType(method);
 
-        List<TemplatePart> parts = ReadTemplate(template);
-        List<PropertyModel> properties = ReadProperties(method, isSendObject, parts);
+        List<TemplatePart> parsed = ReadTemplate(template);
+        List<PropertyDraft> drafts = CollectProperties();
+        ITypeSymbol? bodyType = CheckBodies(drafts, method, isSendObject);
+        VariableBinding binding = BindVariables(drafts, parsed);
+        List<PropertyModel> properties = ToModels(drafts, binding);
+        ClassSettings settings = ClassAttributes.Read(this);
+        ResilienceSettings resilience = ResilienceAttributes.Read(this, method);
+        List<BodyFieldModel> bodyFields = ReadFields(bodyType);
 
-        var attributes = new ClassAttributes(this);
-        attributes.Read();
-        var resilience = new ResilienceAttributes(this);
-        resilience.Read(method);
-        List<BodyFieldModel> bodyFields = ReadFields();
-
-        if (_reporter.HasErrors)
+        NodeContent content;
+        if (!_reporter.HasErrors)
+        {
+            content = new NodeContent(binding.Parts, properties, bodyFields, settings, resilience);
+        }
+        else if (isPartial && containersArePartial)
         {
             // A partial node with errors still gets its public members (throwing stubs), so
             // the compiler's "no such member" errors do not hide SdkNodes' own diagnostics.
-            if (!_isPartial)
-            {
-                return null;
-            }
-
-            parts.Clear();
-            properties.Clear();
-            bodyFields.Clear();
-            attributes = new ClassAttributes(this);
-            resilience = new ResilienceAttributes(this);
+            content = NodeContent.Stub;
+        }
+        else
+        {
+            return null;
         }
 
         return new NodeModel(
@@ -110,24 +95,24 @@ internal sealed partial class NodeParser
             Method: method,
             UriTemplate: template,
             IsRelative: !UriTemplateParser.IsAbsolute(template),
-            TemplateParts: parts.ToEquatableArray(),
-            Properties: properties.ToEquatableArray(),
-            BodyFields: bodyFields.ToEquatableArray(),
-            StaticHeaders: attributes.Headers.ToEquatableArray(),
-            SuccessCodes: attributes.SuccessCodes.ToEquatableArray(),
-            StatusMessages: attributes.StatusMessages.ToEquatableArray(),
-            ErrorCodeMessages: attributes.CodeMessages.ToEquatableArray(),
-            ErrorCodeField: attributes.ErrorCodeField,
-            AbortOnFailure: attributes.AbortOnFailure,
-            TimeoutTicks: attributes.TimeoutTicks,
-            MaxResponseBytes: attributes.MaxResponseBytes,
-            UseProxy: attributes.UseProxy,
-            ValidateCertificate: attributes.ValidateCertificate,
-            MaxRedirects: attributes.MaxRedirects,
-            Retry: resilience.Retry,
-            IdempotencyKeyHeader: resilience.IdempotencyKeyHeader,
-            CircuitBreaker: resilience.CircuitBreaker,
-            RateLimit: resilience.RateLimit,
+            TemplateParts: content.TemplateParts.ToEquatableArray(),
+            Properties: content.Properties.ToEquatableArray(),
+            BodyFields: content.BodyFields.ToEquatableArray(),
+            StaticHeaders: content.Settings.Headers,
+            SuccessCodes: content.Settings.SuccessCodes,
+            StatusMessages: content.Settings.StatusMessages,
+            ErrorCodeMessages: content.Settings.CodeMessages,
+            ErrorCodeField: content.Settings.ErrorCodeField,
+            AbortOnFailure: content.Settings.AbortOnFailure,
+            TimeoutTicks: content.Settings.TimeoutTicks,
+            MaxResponseBytes: content.Settings.MaxResponseBytes,
+            UseProxy: content.Settings.UseProxy,
+            ValidateCertificate: content.Settings.ValidateCertificate,
+            MaxRedirects: content.Settings.MaxRedirects,
+            Retry: content.Resilience.Retry,
+            IdempotencyKeyHeader: content.Resilience.IdempotencyKeyHeader,
+            CircuitBreaker: content.Resilience.CircuitBreaker,
+            RateLimit: content.Resilience.RateLimit,
             ResponseType: responseType,
             ResponseTypeOf: responseTypeOf,
             ResponseTypeName: responseTypeName,
@@ -135,13 +120,16 @@ internal sealed partial class NodeParser
             FromValues: FromValuesSupportOf(_type));
     }
 
-    private void CheckPartial()
+    /// <summary>True when the node class is partial; reports SDKN001 when it is not.</summary>
+    private bool CheckPartial()
     {
-        _isPartial = IsPartial(_type);
-        if (!_isPartial)
+        bool isPartial = IsPartial(_type);
+        if (!isPartial)
         {
             _reporter.Report(DiagnosticDescriptors.NotPartial, IdentifierLocation(_type), _name);
         }
+
+        return isPartial;
     }
 
     private void CheckSingleNodeAttribute()
@@ -149,25 +137,23 @@ internal sealed partial class NodeParser
         int count = 0;
         foreach (AttributeData attribute in _type.GetAttributes())
         {
-            if (AttributeName(attribute) is ApiRequestName or SendObjectName && ++count == 2)
+            if (NodeAttributes.IsNodeAttribute(attribute) && ++count == 2)
             {
                 _reporter.Report(DiagnosticDescriptors.TwoNodeAttributes, _reporter.SyntaxOf(attribute)?.GetLocation(), _name);
             }
         }
     }
 
-    /// <summary>True when the class also has [ApiRequest], which wins over [SendObject].</summary>
-    public static bool HasApiRequest(INamedTypeSymbol type)
-        => type.GetAttributes().Any(a => AttributeName(a) == ApiRequestName);
-
-    private List<ContainingTypeModel> ReadContainingTypes()
+    /// <summary>The types the node is nested in, outermost first, and whether all of them are partial (SDKN001 for each that is not).</summary>
+    private (List<ContainingTypeModel> Containers, bool AllPartial) ReadContainingTypes()
     {
         var containers = new List<ContainingTypeModel>();
+        bool allPartial = true;
         for (INamedTypeSymbol? container = _type.ContainingType; container is not null; container = container.ContainingType)
         {
             if (!IsPartial(container))
             {
-                _isPartial = false;
+                allPartial = false;
                 _reporter.Report(DiagnosticDescriptors.NotPartial, IdentifierLocation(container), container.Name);
             }
 
@@ -180,7 +166,7 @@ internal sealed partial class NodeParser
             containers.Insert(0, new ContainingTypeModel(keyword, container.Name, TypeParameterList(container)));
         }
 
-        return containers;
+        return (containers, allPartial);
     }
 
     private string ReadMethod(string rawMethod)

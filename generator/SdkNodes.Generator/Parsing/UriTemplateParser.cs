@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
+using SdkNodes.Generated;
 using SdkNodes.Generator.Model;
 
 namespace SdkNodes.Generator.Parsing;
@@ -15,8 +16,9 @@ internal readonly record struct TemplateError(int Index, int Length, string Mess
 /// </summary>
 internal static class UriTemplateParser
 {
-    private const string Unreserved = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~";
-    private const string Reserved = ":/?#[]@!$&'()*+,;=";
+    // Literals keep the characters a URI allows unencoded: the runtime's UriEscaper keeps
+    // the same set for the + and # expansions (both read SdkNodes.Generated.UriSyntax).
+    private const string Allowed = UriSyntax.Unreserved + UriSyntax.Reserved;
 
     // RFC 6570 §2.1: characters that may not appear in literals.
     private const string ForbiddenInLiterals = " \"'<>\\^`|";
@@ -82,7 +84,7 @@ internal static class UriTemplateParser
                 continue;
             }
 
-            if (Unreserved.IndexOf(c) >= 0 || Reserved.IndexOf(c) >= 0)
+            if (Allowed.IndexOf(c) >= 0)
             {
                 literal.Append(c);
                 i++;
@@ -175,7 +177,7 @@ internal static class UriTemplateParser
                 i++;
             }
 
-            variables.Add(new TemplateVariable(name, prefix, explode, nameStart, null));
+            variables.Add(new TemplateVariable(name, prefix, explode, nameStart, TemplateVariable.Unbound));
             if (i == end)
             {
                 break;
@@ -226,30 +228,10 @@ internal static class UriTemplateParser
         return encoded.ToString();
     }
 
-    /// <summary>True when the template starts with a scheme (RFC 3986 §3.1), so it needs no base address.</summary>
-    public static bool IsAbsolute(string template)
-    {
-        if (template.Length == 0 || !IsAsciiLetter(template[0]))
-        {
-            return false;
-        }
-
-        for (int i = 1; i < template.Length; i++)
-        {
-            char c = template[i];
-            if (c == ':')
-            {
-                return true;
-            }
-
-            if (!IsAsciiLetter(c) && !(c >= '0' && c <= '9') && c != '+' && c != '-' && c != '.')
-            {
-                return false;
-            }
-        }
-
-        return false;
-    }
-
-    private static bool IsAsciiLetter(char c) => (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+    /// <summary>
+    /// True when the template starts with a scheme (RFC 3986 §3.1), so it needs no base address.
+    /// The runtime's test of an expanded address: an expression before the ':' stops the scan,
+    /// so only a literal scheme counts here.
+    /// </summary>
+    public static bool IsAbsolute(string template) => UriSyntax.HasScheme(template);
 }

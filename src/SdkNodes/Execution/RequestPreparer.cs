@@ -86,7 +86,8 @@ internal sealed class RequestPreparer
         string? problem = null;
         if (uri is not null && !uri.IsAbsoluteUri)
         {
-            // Relative after CreateRequest: there was no base address to join it to.
+            // Relative after CreateRequest: NodeRequest.Create found no scheme and had no base
+            // address to join it to (the Uri's kind is its decision, read here).
             problem = $"{descriptor.Name} has the relative address '{descriptor.UriTemplate}' and no base address. " +
                       $"Set NodeRuntimeOptions.BaseAddress or BaseAddresses[\"{descriptor.Name}\"].";
         }
@@ -177,21 +178,22 @@ internal sealed class RequestPreparer
     /// <param name="node">The node.</param>
     /// <param name="descriptor">Its descriptor.</param>
     /// <param name="request">The request <see cref="Build"/> gave, or null when it gave none.</param>
+    /// <remarks>
+    /// The common case, no secret in the URI and a request built, expands and joins nothing:
+    /// the address just sent is the one to show. With a secret, the masked expansion is the
+    /// only way to the text (the sent one holds the value), and it goes where the sent one went
+    /// through the same decision (<see cref="Generated.NodeRequest.Resolve"/>).
+    /// </remarks>
     public string RedactedUrl(IGeneratedNode node, NodeDescriptor descriptor, HttpRequestMessage? request)
     {
-        if (request?.RequestUri is { IsAbsoluteUri: true } sent && !HasSecretInUri(descriptor))
+        // Build gives only requests with an absolute http(s) address, so nothing is decided here.
+        if (request?.RequestUri is { } sent && !HasSecretInUri(descriptor))
         {
-            // Nothing to mask: the redacted URL is the one just built, not a second formatting.
             return sent.OriginalString;
         }
 
         string url = node.FormatUri(redactSecrets: true);
-        if (Generated.NodeRequest.HasScheme(url))
-        {
-            return url;
-        }
-
-        return BaseFor(descriptor) is { } baseRoot ? Generated.NodeRequest.Join(baseRoot, url) : url;
+        return Generated.NodeRequest.Resolve(url, Generated.NodeRequest.IsAbsolute(url, descriptor), BaseFor(descriptor));
     }
 
     // A secret that is not a header may be written into the URI (masked only by FormatUri(true)).

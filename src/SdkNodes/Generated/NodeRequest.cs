@@ -30,7 +30,8 @@ public static partial class NodeRequest
     /// <exception cref="NodeInputException">The expanded path has a <c>.</c> or <c>..</c> segment.</exception>
     public static HttpRequestMessage Create(HttpMethod method, string uri, string? baseRoot, string nodeName)
     {
-        bool absolute = HasScheme(uri);
+        // The generated code has no descriptor to pass: the expanded text is read.
+        bool absolute = IsAbsolute(uri, descriptor: null);
         if (HasDotSegment(uri, absolute))
         {
             // RFC 6570 leaves '.' unencoded, and System.Uri removes "." and ".." segments (even
@@ -39,28 +40,14 @@ public static partial class NodeRequest
                 $"The address of {nodeName} would contain a '.' or '..' path segment, which would change its path; a value may not form such a segment.");
         }
 
-        Uri address = absolute ? new Uri(uri, UriKind.Absolute)
-            : baseRoot is null ? new Uri(uri, UriKind.Relative)
-            : new Uri(Join(baseRoot, uri), UriKind.Absolute);
+        Uri address = absolute || baseRoot is not null
+            ? new Uri(Resolve(uri, absolute, baseRoot), UriKind.Absolute)
+            : new Uri(uri, UriKind.Relative);
         return new HttpRequestMessage(method, address);
     }
 
-    /// <summary>
-    /// Appends a relative address to a base root (as Refit does), so a base of
-    /// <c>https://host/v2</c> and a template <c>/orders/{id}</c> give <c>https://host/v2/orders/1</c>.
-    /// </summary>
-    internal static string Join(string baseRoot, string relative)
-    {
-        if (relative.Length == 0 || relative[0] is '/' or '?' or '#')
-        {
-            return baseRoot + relative;
-        }
-
-        return baseRoot + "/" + relative;
-    }
-
     /// <summary>True when the path of <paramref name="uri"/> has a segment that is "." or "..", plain or percent-encoded.</summary>
-    public static bool HasDotSegment(string uri) => HasDotSegment(uri, HasScheme(uri));
+    public static bool HasDotSegment(string uri) => HasDotSegment(uri, IsAbsolute(uri, descriptor: null));
 
     private static bool HasDotSegment(string uri, bool hasScheme)
     {
@@ -117,31 +104,6 @@ public static partial class NodeRequest
         }
 
         return dots is 1 or 2;
-    }
-
-    /// <summary>True when <paramref name="uri"/> starts with a scheme (RFC 3986: ALPHA *( ALPHA / DIGIT / "+" / "-" / "." ) ":").</summary>
-    public static bool HasScheme(string uri)
-    {
-        if (uri.Length == 0 || !char.IsAsciiLetter(uri[0]))
-        {
-            return false;
-        }
-
-        for (int i = 1; i < uri.Length; i++)
-        {
-            char c = uri[i];
-            if (c == ':')
-            {
-                return true;
-            }
-
-            if (!char.IsAsciiLetterOrDigit(c) && c is not ('+' or '-' or '.'))
-            {
-                return false;
-            }
-        }
-
-        return false;
     }
 
     /// <summary>

@@ -11,12 +11,10 @@ namespace SdkNodes.Generated;
 /// </summary>
 internal static class UriEscaper
 {
-    private const string Unreserved = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~";
-    private const string Reserved = ":/?#[]@!$&'()*+,;=";
-
-    // Characters copied as they are; everything else is percent-encoded.
-    private static readonly SearchValues<char> s_unreserved = SearchValues.Create(Unreserved);
-    private static readonly SearchValues<char> s_unreservedOrReserved = SearchValues.Create(Unreserved + Reserved);
+    // Characters copied as they are; everything else is percent-encoded. The sets are the
+    // ones the generator keeps in template literals (UriSyntax is shared with it).
+    private static readonly SearchValues<char> s_unreserved = SearchValues.Create(UriSyntax.Unreserved);
+    private static readonly SearchValues<char> s_unreservedOrReserved = SearchValues.Create(UriSyntax.Unreserved + UriSyntax.Reserved);
 
     private static ReadOnlySpan<byte> HexDigits => "0123456789ABCDEF"u8;
 
