@@ -12,10 +12,20 @@ internal static partial class NodeEmitter
         writer.OpenBlock($"public static {Runtime}.NodeDescriptor Descriptor {{ get; }} = new {Runtime}.NodeDescriptor");
         writer.WriteLine($"Name = {CSharpLiteral.String(node.ClassName)},");
         writer.WriteLine($"FullName = {CSharpLiteral.String(node.FullName)},");
-        writer.WriteLine($"Kind = {Runtime}.NodeKind.{(node.IsSendObject ? "SendObject" : "CustomRequest")},");
+        // Members left at their defaults are not written: each assignment is binding work for
+        // the compiler, in every build and every IDE compile.
+        if (node.IsSendObject)
+        {
+            writer.WriteLine($"Kind = {Runtime}.NodeKind.SendObject,");
+        }
+
         writer.WriteLine($"Method = {CSharpLiteral.String(node.Method)},");
         writer.WriteLine($"UriTemplate = {CSharpLiteral.String(node.UriTemplate)},");
-        writer.WriteLine($"IsRelative = {CSharpLiteral.Bool(node.IsRelative)},");
+        if (node.IsRelative)
+        {
+            writer.WriteLine("IsRelative = true,");
+        }
+
         WriteParameters(writer, node);
         if (node.SuccessCodes.Count > 0)
         {
@@ -55,7 +65,11 @@ internal static partial class NodeEmitter
             writer.CloseBlock(",");
         }
 
-        writer.WriteLine($"FailureAction = {Runtime}.FailureAction.{(node.AbortOnFailure ? "Abort" : "Continue")},");
+        if (node.AbortOnFailure)
+        {
+            writer.WriteLine($"FailureAction = {Runtime}.FailureAction.Abort,");
+        }
+
         if (node.TimeoutTicks is long ticks)
         {
             writer.WriteLine($"Timeout = global::System.TimeSpan.FromTicks({ticks.ToString(CultureInfo.InvariantCulture)}L),");
@@ -66,7 +80,11 @@ internal static partial class NodeEmitter
             writer.WriteLine($"MaxResponseBytes = {maxBytes.ToString(CultureInfo.InvariantCulture)}L,");
         }
 
-        writer.WriteLine($"UseProxy = {CSharpLiteral.Bool(node.UseProxy)},");
+        if (node.UseProxy)
+        {
+            writer.WriteLine("UseProxy = true,");
+        }
+
         if (node.MaxRedirects > 0)
         {
             writer.WriteLine($"MaxRedirects = {CSharpLiteral.Int(node.MaxRedirects)},");
@@ -84,10 +102,14 @@ internal static partial class NodeEmitter
             writer.WriteLine($"ResponseTypeName = {CSharpLiteral.String(node.ResponseTypeName)},");
         }
 
-        writer.WriteLine($"AllowsEmptyResponse = {CSharpLiteral.Bool(node.AllowsEmptyResponse)},");
+        if (node.AllowsEmptyResponse)
+        {
+            writer.WriteLine("AllowsEmptyResponse = true,");
+        }
+
         if (node.FromValues != FromValuesSupport.None)
         {
-            writer.WriteLine("CreateFromValues = static (values, jsonOptions) => FromValues(values, jsonOptions),");
+            writer.WriteLine("CreateFromValues = FromValues,");
         }
 
         string[] secretHeaders = node.Properties.Where(p => p.IsSecret && p.Binding == PropertyBinding.Header).Select(p => p.BindsTo!).ToArray();
@@ -108,18 +130,13 @@ internal static partial class NodeEmitter
             return;
         }
 
+        // One constructor call per parameter (name, type, type as written, binding, what it
+        // binds to), cheaper to compile than an object initializer.
         writer.OpenBlock($"Parameters = new {Runtime}.NodeParameter[]");
         foreach (PropertyModel property in node.Properties)
         {
-            writer.OpenBlock($"new {Runtime}.NodeParameter");
-            writer.WriteLine($"Name = {CSharpLiteral.String(property.Name)},");
-            writer.WriteLine($"Type = typeof({property.TypeOf}),");
-            writer.WriteLine($"TypeName = {CSharpLiteral.String(property.TypeDisplayName)},");
-            writer.WriteLine($"IsSecret = {CSharpLiteral.Bool(property.IsSecret)},");
-            writer.WriteLine($"IsRequired = {CSharpLiteral.Bool(property.IsRequired)},");
-            writer.WriteLine($"Binding = {Runtime}.NodeParameterBinding.{property.Binding},");
-            writer.WriteLine($"BindsTo = {CSharpLiteral.String(property.BindsTo)},");
-            writer.CloseBlock(",");
+            string flags = (property.IsRequired ? ", isRequired: true" : string.Empty) + (property.IsSecret ? ", isSecret: true" : string.Empty);
+            writer.WriteLine($"new({CSharpLiteral.String(property.Name)}, typeof({property.TypeOf}), {CSharpLiteral.String(property.TypeDisplayName)}, {Runtime}.NodeParameterBinding.{property.Binding}, {CSharpLiteral.String(property.BindsTo)}{flags}),");
         }
 
         writer.CloseBlock(",");

@@ -1,10 +1,32 @@
 using System;
+using System.Diagnostics.CodeAnalysis;
 
 namespace SdkNodes;
 
 /// <summary>One settable property of a node: what it is and what it binds to.</summary>
 public sealed class NodeParameter
 {
+    /// <summary>Creates an empty parameter, to be filled by an object initializer.</summary>
+    public NodeParameter()
+    {
+    }
+
+    /// <summary>
+    /// Creates a parameter in one call: the generated descriptors use this form, which the
+    /// compiler binds faster than an object initializer of seven assignments.
+    /// </summary>
+    [SetsRequiredMembers]
+    public NodeParameter(string name, Type type, string typeName, NodeParameterBinding binding, string? bindsTo, bool isRequired = false, bool isSecret = false)
+    {
+        Name = name;
+        Type = type;
+        TypeName = typeName;
+        Binding = binding;
+        BindsTo = bindsTo;
+        IsRequired = isRequired;
+        IsSecret = isSecret;
+    }
+
     /// <summary>The property name.</summary>
     public required string Name { get; init; }
 

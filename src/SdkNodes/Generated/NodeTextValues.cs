@@ -19,17 +19,21 @@ public sealed class NodeTextValues
 {
     private readonly IReadOnlyDictionary<string, string?> _values;
     private readonly JsonSerializerOptions _json;
-    private readonly string _nodeName;
+    private readonly NodeDescriptor _node;
 
-    /// <summary>Wraps <paramref name="values"/> for one node.</summary>
-    public NodeTextValues(IReadOnlyDictionary<string, string?> values, JsonSerializerOptions json, string nodeName)
+    /// <summary>Wraps <paramref name="values"/> for the node <paramref name="node"/> describes.</summary>
+    public NodeTextValues(IReadOnlyDictionary<string, string?> values, JsonSerializerOptions json, NodeDescriptor node)
     {
         ArgumentNullException.ThrowIfNull(values);
         ArgumentNullException.ThrowIfNull(json);
         _values = values;
         _json = json;
-        _nodeName = nodeName;
+        _node = node;
     }
+
+    // Each TryX returns whether a value was given for the property (so the generated
+    // constructor leaves the property's own default alone when none was) and parses it; a
+    // value given as null gives null, or default for a non-nullable value type.
 
     /// <summary>The value given for <paramref name="name"/> (exact name first, then ignoring case).</summary>
     public bool TryGet(string name, out string? text)
@@ -52,54 +56,119 @@ public sealed class NodeTextValues
         return false;
     }
 
-    /// <summary>Parses a value type; null (left empty) gives default.</summary>
-    public T Parse<T>(string name, string? text, string typeName, bool isSecret)
-        where T : ISpanParsable<T>
-        => text is null ? default! : ParseOne<T>(name, text, typeName, isSecret);
-
-    /// <summary>Parses a nullable value type; null stays null.</summary>
-    public T? ParseNullable<T>(string name, string? text, string typeName, bool isSecret)
-        where T : struct, ISpanParsable<T>
-        => text is null ? null : ParseOne<T>(name, text, typeName, isSecret);
-
-    /// <summary>Parses an enum member by name (ignoring case) or number.</summary>
-    public T ParseEnum<T>(string name, string? text, string typeName, bool isSecret)
-        where T : struct, Enum
-        => text is null ? default : ParseEnumOne<T>(name, text, typeName, isSecret);
-
-    /// <summary>Parses a nullable enum.</summary>
-    public T? ParseNullableEnum<T>(string name, string? text, string typeName, bool isSecret)
-        where T : struct, Enum
-        => text is null ? null : ParseEnumOne<T>(name, text, typeName, isSecret);
-
-    /// <summary>Comma-separated strings, trimmed.</summary>
-    public string[] ParseStringList(string text)
-        => text.Length == 0 ? [] : text.Split(',', StringSplitOptions.TrimEntries);
-
-    /// <summary>Comma-separated values.</summary>
-    public T[] ParseList<T>(string name, string text, string typeName, bool isSecret)
+    /// <summary>A value type.</summary>
+    public bool TryParse<T>(string name, out T value)
         where T : ISpanParsable<T>
     {
-        string[] items = ParseStringList(text);
+        bool given = TryGet(name, out string? text);
+        value = text is null ? default! : ParseOne<T>(name, text);
+        return given;
+    }
+
+    /// <summary>A nullable value type.</summary>
+    public bool TryParseNullable<T>(string name, out T? value)
+        where T : struct, ISpanParsable<T>
+    {
+        bool given = TryGet(name, out string? text);
+        value = text is null ? null : ParseOne<T>(name, text);
+        return given;
+    }
+
+    /// <summary>An enum member by name (ignoring case) or number.</summary>
+    public bool TryParseEnum<T>(string name, out T value)
+        where T : struct, Enum
+    {
+        bool given = TryGet(name, out string? text);
+        value = text is null ? default : ParseEnumOne<T>(name, text);
+        return given;
+    }
+
+    /// <summary>A nullable enum.</summary>
+    public bool TryParseNullableEnum<T>(string name, out T? value)
+        where T : struct, Enum
+    {
+        bool given = TryGet(name, out string? text);
+        value = text is null ? null : ParseEnumOne<T>(name, text);
+        return given;
+    }
+
+    /// <summary>Comma-separated strings, trimmed.</summary>
+    public bool TryGetStringList(string name, out string[]? items)
+    {
+        bool given = TryGet(name, out string? text);
+        items = text is null ? null : SplitList(text);
+        return given;
+    }
+
+    /// <summary>Comma-separated values.</summary>
+    public bool TryParseList<T>(string name, out T[]? items)
+        where T : ISpanParsable<T>
+    {
+        bool given = TryGet(name, out string? text);
+        items = text is null ? null : ParseList<T>(name, text);
+        return given;
+    }
+
+    /// <summary><c>key=value</c> pairs separated by commas.</summary>
+    public bool TryGetStringMap(string name, out Dictionary<string, string>? map)
+    {
+        bool given = TryGet(name, out string? text);
+        map = text is null ? null : ParseStringMap(name, text);
+        return given;
+    }
+
+    /// <summary><c>key=value</c> pairs separated by commas, values parsed.</summary>
+    public bool TryParseMap<T>(string name, out Dictionary<string, T>? map)
+        where T : ISpanParsable<T>
+    {
+        bool given = TryGet(name, out string? text);
+        map = text is null ? null : ParseMap<T>(name, text);
+        return given;
+    }
+
+    /// <summary>A file, written <c>@</c> and its path; the runtime opens it when the request is sent.</summary>
+    public bool TryGetFile(string name, out NodeFile? file)
+    {
+        bool given = TryGet(name, out string? text);
+        file = text is null ? null
+            : text.StartsWith('@') ? NodeFile.FromPath(text[1..])
+            : throw new NodeInputException($"Property '{name}' is a file: write @ and its path, e.g. @report.pdf");
+        return given;
+    }
+
+    /// <summary>JSON text read with the runtime's options.</summary>
+    public bool TryParseJson<T>(string name, out T? value)
+    {
+        bool given = TryGet(name, out string? text);
+        value = text is null ? default : ParseJson<T>(name, text);
+        return given;
+    }
+
+    private static string[] SplitList(string text)
+        => text.Length == 0 ? [] : text.Split(',', StringSplitOptions.TrimEntries);
+
+    private T[] ParseList<T>(string name, string text)
+        where T : ISpanParsable<T>
+    {
+        string[] items = SplitList(text);
         var values = new T[items.Length];
         for (int i = 0; i < items.Length; i++)
         {
-            values[i] = ParseOne<T>(name, items[i], typeName, isSecret);
+            values[i] = ParseOne<T>(name, items[i]);
         }
 
         return values;
     }
 
-    /// <summary><c>key=value</c> pairs separated by commas.</summary>
-    public Dictionary<string, string> ParseStringMap(string name, string text, string typeName, bool isSecret)
+    private Dictionary<string, string> ParseStringMap(string name, string text)
     {
         var map = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (string pair in ParseStringList(text))
+        foreach (string pair in SplitList(text))
         {
             int equals = pair.IndexOf('=');
             if (equals <= 0)
             {
-                throw Invalid(name, pair, typeName, isSecret, "pairs written key=value, separated by commas");
+                throw Invalid(name, pair, "pairs written key=value, separated by commas");
             }
 
             map[pair[..equals].Trim()] = pair[(equals + 1)..].Trim();
@@ -108,38 +177,31 @@ public sealed class NodeTextValues
         return map;
     }
 
-    /// <summary><c>key=value</c> pairs separated by commas, values parsed.</summary>
-    public Dictionary<string, T> ParseMap<T>(string name, string text, string typeName, bool isSecret)
+    private Dictionary<string, T> ParseMap<T>(string name, string text)
         where T : ISpanParsable<T>
     {
         var map = new Dictionary<string, T>(StringComparer.Ordinal);
-        foreach ((string key, string value) in ParseStringMap(name, text, typeName, isSecret))
+        foreach ((string key, string value) in ParseStringMap(name, text))
         {
-            map[key] = ParseOne<T>(name, value, typeName, isSecret);
+            map[key] = ParseOne<T>(name, value);
         }
 
         return map;
     }
 
-    /// <summary>JSON text read with the runtime's options; null stays null.</summary>
-    public T? ParseJson<T>(string name, string? text, string typeName, bool isSecret)
+    private T? ParseJson<T>(string name, string text)
     {
-        if (text is null)
-        {
-            return default;
-        }
-
         try
         {
             return JsonSerializer.Deserialize(text, (JsonTypeInfo<T>)_json.GetTypeInfo(typeof(T)));
         }
         catch (JsonException ex)
         {
-            throw Invalid(name, text, typeName, isSecret, $"JSON for {typeName} ({ex.Message.Split(" Path:")[0].Trim()})");
+            throw Invalid(name, text, $"JSON for {TypeName(name)} ({ex.Message.Split(" Path:")[0].Trim()})");
         }
     }
 
-    private T ParseOne<T>(string name, string text, string typeName, bool isSecret)
+    private T ParseOne<T>(string name, string text)
         where T : ISpanParsable<T>
     {
         if (T.TryParse(text.AsSpan().Trim(), CultureInfo.InvariantCulture, out T? value))
@@ -147,10 +209,10 @@ public sealed class NodeTextValues
             return value;
         }
 
-        throw Invalid(name, text, typeName, isSecret, Describe(typeName));
+        throw Invalid(name, text, Describe(TypeName(name)));
     }
 
-    private T ParseEnumOne<T>(string name, string text, string typeName, bool isSecret)
+    private T ParseEnumOne<T>(string name, string text)
         where T : struct, Enum
     {
         if (Enum.TryParse(text.Trim(), ignoreCase: true, out T value))
@@ -158,13 +220,31 @@ public sealed class NodeTextValues
             return value;
         }
 
-        throw Invalid(name, text, typeName, isSecret, $"one of {string.Join(", ", Enum.GetNames<T>())}");
+        throw Invalid(name, text, $"one of {string.Join(", ", Enum.GetNames<T>())}");
     }
 
-    private NodeInputException Invalid(string name, string text, string typeName, bool isSecret, string expected)
+    // The type name and whether the value is secret come from the descriptor, read only when
+    // a value does not parse: the generated constructor passes the property's name alone.
+    private NodeInputException Invalid(string name, string text, string expected)
     {
-        string given = isSecret ? "the value given" : $"'{text}'";
-        return new NodeInputException($"Parameter '{name}' of {_nodeName} expects {typeName}: {expected}; {given} is not.");
+        NodeParameter? parameter = Parameter(name);
+        string given = parameter is { IsSecret: false } ? $"'{text}'" : "the value given";
+        return new NodeInputException($"Parameter '{name}' of {_node.Name} expects {parameter?.TypeName ?? "a value"}: {expected}; {given} is not.");
+    }
+
+    private string TypeName(string name) => Parameter(name)?.TypeName ?? "a value";
+
+    private NodeParameter? Parameter(string name)
+    {
+        foreach (NodeParameter parameter in _node.Parameters)
+        {
+            if (parameter.Name == name)
+            {
+                return parameter;
+            }
+        }
+
+        return null;
     }
 
     private static string Describe(string typeName) => typeName.TrimEnd('?') switch
