@@ -103,6 +103,19 @@ internal sealed class LoopbackServer : IAsyncDisposable
             return (200, """{"orderId":"o-1001","status":"shipped"}""");
         }
 
+        if (method == "PATCH" && path == "/contacts/c-1")
+        {
+            // The fields it was sent, as it got them.
+            return (200, Encoding.UTF8.GetString(body));
+        }
+
+        if (method == "POST" && path == "/oauth/token")
+        {
+            bool valid = Encoding.ASCII.GetString(body) == "grant_type=client_credentials&client_id=aot-client&client_secret=s3cr%2Bt"
+                && headers.GetValueOrDefault("content-type", "").StartsWith("application/x-www-form-urlencoded", StringComparison.Ordinal);
+            return valid ? (200, """{"access_token":"token-1","expires_in":3600}""") : (401, "{}");
+        }
+
         if (method == "GET" && path == "/customers/c-1")
         {
             return (200, """{"name":"Ada","city":"Mountain View"}""");

@@ -67,6 +67,39 @@ public sealed partial class LookupCustomer : IApiNode
     public required string CustomerId { get; init; }
 }
 
+/// <summary>A contact in the CRM.</summary>
+public sealed record Contact(string Id, [property: JsonPropertyName("full_name")] string Name, string Email, int Age);
+
+/// <summary>Pushes only a contact's name and age (a data object with chosen fields: each is written with its own JSON metadata).</summary>
+[SendObject("PATCH", "/contacts/{id}")]
+[Fields(nameof(Contact.Name), nameof(Contact.Age))]
+public sealed partial class PatchContact : IApiNode
+{
+    public required string Id { get; init; }
+
+    [Body]
+    public required Contact Contact { get; init; }
+}
+
+/// <summary>What the identity provider answers for a token request.</summary>
+public sealed record TokenAnswer(
+    [property: JsonPropertyName("access_token")] string AccessToken,
+    [property: JsonPropertyName("expires_in")] int ExpiresIn);
+
+/// <summary>Asks for an access token with client credentials, posted as an HTML form.</summary>
+[ApiRequest("POST", "/oauth/token")]
+public sealed partial class RequestToken : IApiNode<TokenAnswer>
+{
+    [FormField("grant_type")]
+    public string GrantType { get; init; } = "client_credentials";
+
+    [FormField("client_id")]
+    public required string ClientId { get; init; }
+
+    [FormField("client_secret"), Secret]
+    public required string ClientSecret { get; init; }
+}
+
 /// <summary>
 /// Every type that crosses the wire as JSON. Given to the runtime as its
 /// <see cref="NodeRuntimeOptions.JsonTypeInfoResolver"/>, so no reflection is used.
@@ -76,6 +109,8 @@ public sealed partial class LookupCustomer : IApiNode
 [JsonSerializable(typeof(Order))]
 [JsonSerializable(typeof(OrderReceipt))]
 [JsonSerializable(typeof(OrderStatus))]
+[JsonSerializable(typeof(Contact))]
+[JsonSerializable(typeof(TokenAnswer))]
 internal sealed partial class AotJson : JsonSerializerContext
 {
 }

@@ -58,6 +58,15 @@ await using (WorkflowRun run = runtime.StartRun("aot-check"))
     Check(revoked.Error?.Message == "The API key was rejected" && city.IsSkipped, "the run skips the value of a failed node");
 }
 
+// A data object with chosen fields, and an HTML form post.
+NodeResult<JsonElement?> patched = await new PatchContact { Id = "c-1", Contact = new Contact("c-1", "Ada Lovelace", "ada@example.com", 36) }.SendAsync(runtime);
+string sent = patched.Body?.GetRawText() ?? "";
+Console.WriteLine($"PatchContact: {patched.Outcome} {patched.StatusCode}: sent {sent}");
+Check(patched.Outcome == NodeOutcome.Succeeded && sent == """{"full_name":"Ada Lovelace","age":36}""", "PatchContact sends only its fields");
+NodeResult<TokenAnswer> token = await new RequestToken { ClientId = "aot-client", ClientSecret = "s3cr+t" }.SendAsync(runtime);
+Console.WriteLine($"RequestToken: {token.Outcome} {token.StatusCode}: a token that expires in {token.Body?.ExpiresIn} s");
+Check(token.Outcome == NodeOutcome.Succeeded && token.Body?.AccessToken == "token-1", "RequestToken posts the form");
+
 // A call on a Refit interface as a node (SdkNodes.Refit), through Refit's generated client:
 // RestService.For would build it by reflection, ForGenerated does not.
 var refitSettings = new RefitSettings { ContentSerializer = new SystemTextJsonContentSerializer(AotJson.Default.Options) };
@@ -70,7 +79,7 @@ Check(status.Outcome == NodeOutcome.Succeeded && status.Body == new OrderStatus(
 // The history has every execution, the secret key redacted, in memory and in SQLite.
 IReadOnlyList<NodeHistoryRecord> stored = await database.QueryAsync(new NodeHistoryQuery());
 Console.WriteLine($"History: {history.Records.Count} records in memory, {stored.Count} in SQLite");
-Check(history.Records.Count == 7 && stored.Count == 7, "one history record per execution, in each sink");
+Check(history.Records.Count == 9 && stored.Count == 9, "one history record per execution, in each sink");
 Check(history.Records.Concat(stored).All(r => !r.Url.Contains(LoopbackServer.ApiKey, StringComparison.Ordinal)), "the history never shows the secret key");
 
 foreach (string failure in failures)

@@ -9,7 +9,8 @@ namespace SdkNodes.Tests.Aot;
 /// samples/SdkNodes.AotSample published as a native AOT user publishes it
 /// (`dotnet publish -c Release -r linux-x64 -p:PublishAot=true`), once for the class, into a
 /// temporary folder. The publish must be free of trim and AOT warnings, and the native
-/// executable must send its nodes (generated ones, and a Refit call through SdkNodes.Refit) to
+/// executable must send its nodes (generated ones of each kind: typed, untyped, JSON body, data
+/// object with chosen fields, form post; and a Refit call through SdkNodes.Refit) to
 /// its own loopback server correctly, with the history in memory and in SQLite.
 /// Needs clang and zlib1g-dev (.ci/run installs them); without them the publish fails, and so
 /// does this test: it never skips.
@@ -46,8 +47,10 @@ public sealed class AotPublishTests(AotPublishTests.Published published) : IClas
         Assert.Contains("LookupCustomer: Failed 404: No such customer in the order system", output);
         Assert.Contains("IpAttribution (from values): Failed ErrorCode: The key is not valid for this API", output);
         Assert.Contains("City skipped", output);
+        Assert.Contains("""PatchContact: Succeeded 200: sent {"full_name":"Ada Lovelace","age":36}""", output);
+        Assert.Contains("RequestToken: Succeeded 200: a token that expires in 3600 s", output);
         Assert.Contains("GetOrderStatus (Refit): Succeeded 200: order o-1001 shipped", output);
-        Assert.Contains("History: 7 records in memory, 7 in SQLite", output);
+        Assert.Contains("History: 9 records in memory, 9 in SQLite", output);
         Assert.Contains("AOT sample: all checks passed", output);
     }
 
