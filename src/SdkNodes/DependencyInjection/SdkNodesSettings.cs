@@ -1,13 +1,14 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using System.Net;
 using Microsoft.Extensions.Configuration;
 
 namespace SdkNodes;
 
 /// <summary>
-/// The <c>SdkNodes</c> configuration section (appsettings.json), as text, and how it becomes
+/// The <c>SdkNodes</c> configuration section (appsettings.json), read as text, and how it becomes
 /// <see cref="NodeRuntimeOptions"/>. Every value that does not parse is reported with its path.
 /// </summary>
 /// <example>
@@ -27,45 +28,25 @@ namespace SdkNodes;
 /// }
 /// </code>
 /// </example>
-internal sealed class SdkNodesSettings
+internal static class SdkNodesSettings
 {
-    public string? BaseAddress { get; set; }
-
-    public Dictionary<string, string> BaseAddresses { get; set; } = new(StringComparer.Ordinal);
-
-    public string? DefaultTimeout { get; set; }
-
-    public Dictionary<string, string> NodeTimeouts { get; set; } = new(StringComparer.Ordinal);
-
-    public long? MaxResponseBytes { get; set; }
-
-    public string? Proxy { get; set; }
-
-    public List<string> ProxyBypass { get; set; } = [];
-
-    public bool? BlockPrivateNetworks { get; set; }
-
-    public List<string> EgressAddresses { get; set; } = [];
-
-    /// <summary>The User-Agent; an empty value sends none (configuration cannot hold null).</summary>
-    public string? UserAgent { get; set; }
-
-    public Dictionary<string, string> DefaultHeaders { get; set; } = new(StringComparer.OrdinalIgnoreCase);
-
     /// <summary>Applies the section to <paramref name="options"/>; returns what did not parse.</summary>
+    /// <remarks>
+    /// The section is read key by key rather than bound with <c>ConfigurationBinder.Bind</c>,
+    /// which needs reflection (a trimmed or native AOT application could not use it), and so
+    /// that a number or a flag that does not parse is reported like every other value.
+    /// </remarks>
     public static List<string> Apply(IConfiguration section, NodeRuntimeOptions options)
     {
-        var settings = new SdkNodesSettings();
-        section.Bind(settings);
         string path = section is IConfigurationSection named ? named.Path : "SdkNodes";
         var problems = new List<string>();
 
-        if (settings.BaseAddress is { } baseAddress)
+        if (section["BaseAddress"] is { } baseAddress)
         {
             options.BaseAddress = HttpAddress(baseAddress, $"{path}:BaseAddress", problems);
         }
 
-        foreach ((string node, string address) in settings.BaseAddresses)
+        foreach ((string node, string address) in Entries(section, "BaseAddresses"))
         {
             if (HttpAddress(address, $"{path}:BaseAddresses:{node}", problems) is { } uri)
             {
@@ -73,12 +54,12 @@ internal sealed class SdkNodesSettings
             }
         }
 
-        if (settings.DefaultTimeout is { } timeout && Duration(timeout, $"{path}:DefaultTimeout", problems) is { } parsed)
+        if (section["DefaultTimeout"] is { } timeout && Duration(timeout, $"{path}:DefaultTimeout", problems) is { } parsed)
         {
             options.DefaultTimeout = parsed;
         }
 
-        foreach ((string node, string text) in settings.NodeTimeouts)
+        foreach ((string node, string text) in Entries(section, "NodeTimeouts"))
         {
             if (Duration(text, $"{path}:NodeTimeouts:{node}", problems) is { } nodeTimeout)
             {
@@ -86,22 +67,37 @@ internal sealed class SdkNodesSettings
             }
         }
 
-        if (settings.MaxResponseBytes is { } max)
+        if (Filled(section["MaxResponseBytes"]) is { } maxText)
         {
-            options.MaxResponseBytes = max;
+            if (long.TryParse(maxText, NumberStyles.Integer, CultureInfo.InvariantCulture, out long max))
+            {
+                options.MaxResponseBytes = max;
+            }
+            else
+            {
+                problems.Add($"{path}:MaxResponseBytes is '{maxText}', which is not a whole number of bytes.");
+            }
         }
 
-        if (settings.Proxy is { } proxy && HttpAddress(proxy, $"{path}:Proxy", problems) is { } proxyAddress)
+        if (section["Proxy"] is { } proxy && HttpAddress(proxy, $"{path}:Proxy", problems) is { } proxyAddress)
         {
-            options.Proxy = new WebProxy(proxyAddress, BypassOnLocal: false, settings.ProxyBypass.ToArray());
+            string[] bypass = [.. Entries(section, "ProxyBypass").Select(entry => entry.Value)];
+            options.Proxy = new WebProxy(proxyAddress, BypassOnLocal: false, bypass);
         }
 
-        if (settings.BlockPrivateNetworks is { } block)
+        if (Filled(section["BlockPrivateNetworks"]) is { } blockText)
         {
-            options.BlockPrivateNetworks = block;
+            if (bool.TryParse(blockText, out bool block))
+            {
+                options.BlockPrivateNetworks = block;
+            }
+            else
+            {
+                problems.Add($"{path}:BlockPrivateNetworks is '{blockText}', which is not true or false.");
+            }
         }
 
-        foreach (string egress in settings.EgressAddresses)
+        foreach ((_, string egress) in Entries(section, "EgressAddresses"))
         {
             if (IPAddress.TryParse(egress, out IPAddress? address))
             {
@@ -113,12 +109,13 @@ internal sealed class SdkNodesSettings
             }
         }
 
-        if (settings.UserAgent is { } userAgent)
+        // An empty value sends no User-Agent: configuration cannot hold null.
+        if (section["UserAgent"] is { } userAgent)
         {
             options.UserAgent = userAgent.Length == 0 ? null : userAgent;
         }
 
-        foreach ((string name, string value) in settings.DefaultHeaders)
+        foreach ((string name, string value) in Entries(section, "DefaultHeaders"))
         {
             // Checked with the rest of the options when the runtime is made.
             options.DefaultHeaders[name] = value;
@@ -126,6 +123,24 @@ internal sealed class SdkNodesSettings
 
         return problems;
     }
+
+    /// <summary>
+    /// The values under <paramref name="key"/>: a map's names, or a list's indexes, in the
+    /// configuration's order (which sorts list indexes as numbers).
+    /// </summary>
+    private static IEnumerable<KeyValuePair<string, string>> Entries(IConfiguration section, string key)
+    {
+        foreach (IConfigurationSection child in section.GetSection(key).GetChildren())
+        {
+            if (child.Value is { } value)
+            {
+                yield return new(child.Key, value);
+            }
+        }
+    }
+
+    // A number or a flag left empty is unset, as the binder treated it.
+    private static string? Filled(string? text) => string.IsNullOrWhiteSpace(text) ? null : text;
 
     private static Uri? HttpAddress(string text, string path, List<string> problems)
     {

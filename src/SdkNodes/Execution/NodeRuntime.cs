@@ -272,7 +272,8 @@ public sealed partial class NodeRuntime : IDisposable
             json.TypeInfoResolver = resolver;
         }
 
-        json.TypeInfoResolver ??= new DefaultJsonTypeInfoResolver();
+        // No context given: reflection, unless the application turned it off (trimmed, native AOT).
+        json.TypeInfoResolver ??= DefaultJsonResolver.Create();
         json.MakeReadOnly();
         return json;
     }

@@ -95,6 +95,11 @@ public sealed class NodeRuntimeOptions
     /// A type-info resolver (such as a source-generated <c>JsonSerializerContext</c>) used in
     /// place of <see cref="JsonSerializerOptions"/>'s own. Default: none.
     /// </summary>
+    /// <remarks>
+    /// With no resolver in either place, bodies are read and written by reflection where the
+    /// application allows it (<see cref="JsonSerializer.IsReflectionEnabledByDefault"/>). A trimmed
+    /// or native AOT application turns that off: give it a context that lists every body type.
+    /// </remarks>
     public IJsonTypeInfoResolver? JsonTypeInfoResolver { get; set; }
 
     /// <summary>Header names whose values are redacted in history and logs, ignoring case. Default: the usual credentials.</summary>

@@ -11,7 +11,11 @@ namespace SdkNodes.Generated;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static partial class NodeRequest
 {
-    /// <summary>The JSON options <c>CreateRequest()</c> uses outside a runtime: web defaults.</summary>
+    /// <summary>
+    /// The JSON options <c>CreateRequest()</c> and <c>FromValues(values)</c> use outside a runtime:
+    /// web defaults, with reflection where the application allows it (not when trimmed or
+    /// native AOT: there, pass the runtime's options, which carry the application's context).
+    /// </summary>
     public static JsonSerializerOptions DefaultJsonOptions { get; } = CreateDefaultJsonOptions();
 
     /// <summary>Builds the request message for a node.</summary>
@@ -259,8 +263,8 @@ public static partial class NodeRequest
 
     private static JsonSerializerOptions CreateDefaultJsonOptions()
     {
-        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web);
-        options.MakeReadOnly(populateMissingResolver: true);
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web) { TypeInfoResolver = DefaultJsonResolver.Create() };
+        options.MakeReadOnly();
         return options;
     }
 }

@@ -85,12 +85,41 @@ public class AddSdkNodesTests
         await host.StopAsync(TestRuntime.Token);
     }
 
+    [Fact]
+    public void Configuration_MapsListsNumbersAndFlags_ReachTheOptions_WithoutReflection()
+    {
+        using IHost host = BuildHost(new()
+        {
+            ["SdkNodes:NodeTimeouts:SlowReport"] = "00:01:00",
+            ["SdkNodes:MaxResponseBytes"] = "2048",
+            ["SdkNodes:Proxy"] = "http://proxy.internal:3128",
+            ["SdkNodes:ProxyBypass:0"] = @"\.internal$",
+            ["SdkNodes:ProxyBypass:1"] = @"\.corp$",
+            ["SdkNodes:BlockPrivateNetworks"] = "true",
+            ["SdkNodes:EgressAddresses:0"] = "127.0.0.2",
+            ["SdkNodes:EgressAddresses:1"] = "127.0.0.3",
+        });
+
+        NodeRuntimeOptions options = host.Services.GetRequiredService<IOptions<NodeRuntimeOptions>>().Value;
+
+        Assert.Equal(TimeSpan.FromMinutes(1), options.NodeTimeouts["SlowReport"]);
+        Assert.Equal(2048, options.MaxResponseBytes);
+        var proxy = Assert.IsType<System.Net.WebProxy>(options.Proxy);
+        Assert.Equal(new Uri("http://proxy.internal:3128"), proxy.Address);
+        Assert.Equal(2, proxy.BypassList.Length);
+        Assert.True(options.BlockPrivateNetworks);
+        Assert.Equal(["127.0.0.2", "127.0.0.3"], options.EgressAddresses.Select(a => a.ToString()));
+    }
+
     [Theory]
     [InlineData("SdkNodes:BaseAddress", "ftp://files.example.com", "SdkNodes:BaseAddress is 'ftp://files.example.com', which is not an absolute http or https address.")]
     [InlineData("SdkNodes:DefaultTimeout", "soon", "SdkNodes:DefaultTimeout is 'soon', which is not a duration such as 00:00:10.")]
     [InlineData("SdkNodes:DefaultTimeout", "-00:00:01", "NodeRuntimeOptions.DefaultTimeout must be positive")]
     [InlineData("SdkNodes:Proxy", "not a proxy", "SdkNodes:Proxy is 'not a proxy', which is not an absolute http or https address.")]
     [InlineData("SdkNodes:DefaultHeaders:X Tenant", "contoso", "NodeRuntimeOptions.DefaultHeaders has the header name 'X Tenant', which is not an HTTP header name")]
+    [InlineData("SdkNodes:MaxResponseBytes", "lots", "SdkNodes:MaxResponseBytes is 'lots', which is not a whole number of bytes.")]
+    [InlineData("SdkNodes:BlockPrivateNetworks", "maybe", "SdkNodes:BlockPrivateNetworks is 'maybe', which is not true or false.")]
+    [InlineData("SdkNodes:EgressAddresses:0", "nowhere", "SdkNodes:EgressAddresses has 'nowhere', which is not an IP address.")]
     public async Task BadOptions_StopTheHostAtStart_WithAMessageNamingTheValue(string key, string value, string message)
     {
         using IHost host = BuildHost(new() { [key] = value });

@@ -10,6 +10,7 @@ namespace SdkNodes.Tests.Packaging;
 /// it from a local folder feed, builds a node, runs it against a loopback server, and fails its
 /// build with SDKN004 when a template names an unknown variable.
 /// </summary>
+[Collection(ReleaseBuildCollection.Name)]
 public sealed class PackageTests : IDisposable
 {
     private readonly string _root = Directory.CreateTempSubdirectory("sdknodes-package-").FullName;
