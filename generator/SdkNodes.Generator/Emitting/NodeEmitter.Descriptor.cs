@@ -107,7 +107,7 @@ internal static partial class NodeEmitter
             writer.WriteLine("AllowsEmptyResponse = true,");
         }
 
-        if (node.FromValues != FromValuesSupport.None)
+        if (node.HasFromValues)
         {
             writer.WriteLine("CreateFromValues = FromValues,");
         }

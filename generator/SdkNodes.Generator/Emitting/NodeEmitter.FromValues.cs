@@ -1,17 +1,19 @@
+using System.Linq;
 using SdkNodes.Generator.Model;
 
 namespace SdkNodes.Generator.Emitting;
 
 internal static partial class NodeEmitter
 {
-    // FromValues builds the node from text (the Test API, the command line). A private
-    // constructor sets each property that has a value, so init-only properties work and
-    // properties without a value keep their defaults. No reflection: one NodeTextValues call
-    // per property, which says whether a value was given and parses it; the property's type
-    // name and secrecy, needed only for an error message, come from the descriptor.
+    // FromValues builds the node from text (the Test API, the command line) with one object
+    // initializer, so init-only and required properties work without a generated constructor.
+    // A property without a value gets the value a new node has: a node made with only its
+    // required members set supplies them. No reflection: one NodeTextValues call per property;
+    // the property's type name and secrecy, needed only for an error message, come from the
+    // descriptor.
     private static void WriteFromValues(SourceWriter writer, NodeModel node)
     {
-        if (node.FromValues == FromValuesSupport.None)
+        if (!node.HasFromValues)
         {
             return;
         }
@@ -23,59 +25,40 @@ internal static partial class NodeEmitter
         writer.WriteLine($"    => FromValues(values, {Generated}.NodeRequest.DefaultJsonOptions);");
         writer.WriteLine();
         writer.WriteLine("/// <summary>Builds the node from text values, reading JSON values with the given options.</summary>");
-        writer.WriteLine($"public static {self} FromValues(global::System.Collections.Generic.IReadOnlyDictionary<string, string?> values, global::System.Text.Json.JsonSerializerOptions jsonOptions)");
-        writer.WriteLine($"    => new {self}(new {Generated}.NodeTextValues(values, jsonOptions, Descriptor));");
-
-        if (node.FromValues == FromValuesSupport.ImplicitConstructor)
-        {
-            // Declaring the constructor below would hide the implicit parameterless one.
-            writer.WriteLine();
-            writer.WriteLine($"public {node.ClassName}()");
-            writer.WriteLine("{");
-            writer.WriteLine("}");
-        }
-
-        writer.WriteLine();
-        // A value may be missing: CreateRequest then reports a required property that is null.
-        writer.WriteLine("[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]");
-        writer.WriteLine($"private {node.ClassName}({Generated}.NodeTextValues values)");
-        if (node.FromValues == FromValuesSupport.DeclaredConstructor)
-        {
-            writer.WriteLine("    : this()");
-        }
-
-        writer.WriteLine("{");
-        writer.Indentation++;
+        writer.OpenBlock($"public static {self} FromValues(global::System.Collections.Generic.IReadOnlyDictionary<string, string?> values, global::System.Text.Json.JsonSerializerOptions jsonOptions)");
+        string required = string.Join(", ", node.Properties.Where(p => p.IsRequiredMember).Select(p => $"{p.Name} = default"));
+        writer.WriteLine(required.Length == 0 ? $"var defaults = new {self}();" : $"var defaults = new {self} {{ {required} }};");
+        writer.WriteLine($"var text = new {Generated}.NodeTextValues(values, jsonOptions, Descriptor);");
+        writer.OpenBlock($"return new {self}");
         foreach (PropertyModel property in node.Properties)
         {
-            string value = "__" + property.Name;
-            writer.WriteLine($"if (values.{ReadCall(property, value)}) this.{property.Name} = {Converted(property, value)};");
+            writer.WriteLine($"{property.Name} = {ReadValue(property)},");
         }
 
+        writer.CloseBlock(";");
         writer.CloseBlock();
     }
 
-    private static string ReadCall(PropertyModel property, string value)
+    private static string ReadValue(PropertyModel property)
     {
         ParseForm parse = property.Parse;
         string name = CSharpLiteral.String(property.Name);
+        string fallback = "defaults." + property.Name;
+        string given = "__" + property.Name;
         return parse.Kind switch
         {
-            ParseKind.String => $"TryGet({name}, out var {value})",
-            ParseKind.Parsable when parse.IsNullableValueType => $"TryParseNullable<{parse.ValueType}>({name}, out var {value})",
-            ParseKind.Parsable => $"TryParse<{parse.ValueType}>({name}, out var {value})",
-            ParseKind.Enum when parse.IsNullableValueType => $"TryParseNullableEnum<{parse.ValueType}>({name}, out var {value})",
-            ParseKind.Enum => $"TryParseEnum<{parse.ValueType}>({name}, out var {value})",
-            ParseKind.StringList => $"TryGetStringList({name}, out var {value})",
-            ParseKind.ParsableList => $"TryParseList<{parse.ValueType}>({name}, out var {value})",
-            ParseKind.StringMap => $"TryGetStringMap({name}, out var {value})",
-            ParseKind.ParsableMap => $"TryParseMap<{parse.ValueType}>({name}, out var {value})",
-            ParseKind.File => $"TryGetFile({name}, out var {value})",
-            _ => $"TryParseJson<{property.Type}>({name}, out var {value})",
+            ParseKind.String => $"text.Get({name}, {fallback})",
+            ParseKind.Parsable when parse.IsNullableValueType => $"text.ParseNullable<{parse.ValueType}>({name}, {fallback})",
+            ParseKind.Parsable => $"text.Parse<{parse.ValueType}>({name}, {fallback})",
+            ParseKind.Enum when parse.IsNullableValueType => $"text.ParseNullableEnum<{parse.ValueType}>({name}, {fallback})",
+            ParseKind.Enum => $"text.ParseEnum<{parse.ValueType}>({name}, {fallback})",
+            ParseKind.File => $"text.GetFile({name}, {fallback})",
+            // Collections say whether a value was given, and become the property's own collection type.
+            ParseKind.StringList => $"text.TryGetStringList({name}, out var {given}) ? ({given} is null ? null : [.. {given}]) : {fallback}",
+            ParseKind.ParsableList => $"text.TryParseList<{parse.ValueType}>({name}, out var {given}) ? ({given} is null ? null : [.. {given}]) : {fallback}",
+            ParseKind.StringMap => $"text.TryGetStringMap({name}, out var {given}) ? {given} : {fallback}",
+            ParseKind.ParsableMap => $"text.TryParseMap<{parse.ValueType}>({name}, out var {given}) ? {given} : {fallback}",
+            _ => $"text.ParseJson<{property.Type}>({name}, {fallback})",
         };
     }
-
-    // Lists become the property's collection type (an array, List<T>, IReadOnlyList<T>...).
-    private static string Converted(PropertyModel property, string value)
-        => property.Parse.Kind is ParseKind.StringList or ParseKind.ParsableList ? $"{value} is null ? null : [.. {value}]" : value;
 }

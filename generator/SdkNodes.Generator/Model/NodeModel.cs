@@ -40,7 +40,7 @@ internal sealed record NodeModel(
     string? ResponseTypeOf,
     string? ResponseTypeName,
     bool AllowsEmptyResponse,
-    FromValuesSupport FromValues)
+    bool HasFromValues)
 {
     /// <summary>True for a generic node class; it cannot be listed in the registry.</summary>
     public bool IsGeneric => TypeParameters.Length > 0;
@@ -69,15 +69,4 @@ internal sealed record ErrorCodeFieldModel(
 /// <summary>A member of the body record that [Fields] selects: its C# name, its [JsonPropertyName] if any, and its type.</summary>
 internal sealed record BodyFieldModel(string Member, string? JsonName, string Type);
 
-/// <summary>How the generated <c>FromValues</c> constructor fits the node's own constructors.</summary>
-internal enum FromValuesSupport
-{
-    /// <summary>The node has no parameterless constructor (or is abstract): no <c>FromValues</c>.</summary>
-    None,
 
-    /// <summary>Only the implicit parameterless constructor: write it out, since adding a constructor removes it.</summary>
-    ImplicitConstructor,
-
-    /// <summary>A declared parameterless constructor: the generated one chains to it.</summary>
-    DeclaredConstructor,
-}

@@ -7,6 +7,7 @@ namespace SdkNodes.Generator.Model;
 /// <param name="TypeDisplayName">The property type as a user reads it, e.g. <c>string?</c>.</param>
 /// <param name="IsSecret">True for a <c>[Secret]</c> property.</param>
 /// <param name="IsRequired">True when the property is <c>required</c> or its reference type is not nullable.</param>
+/// <param name="IsRequiredMember">True when the property has the <c>required</c> modifier: an object initializer must set it.</param>
 /// <param name="IsReferenceType">True when the property's type is a reference type.</param>
 /// <param name="IsNullableValueType">True when the property's type is <c>Nullable&lt;T&gt;</c>.</param>
 /// <param name="Binding">What the value is sent as.</param>
@@ -26,6 +27,7 @@ internal sealed record PropertyModel(
     string TypeDisplayName,
     bool IsSecret,
     bool IsRequired,
+    bool IsRequiredMember,
     bool IsReferenceType,
     bool IsNullableValueType,
     PropertyBinding Binding,

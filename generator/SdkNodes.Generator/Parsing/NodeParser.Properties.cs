@@ -178,6 +178,7 @@ internal sealed partial class NodeParser
             TypeDisplayName: symbol.Type.ToDisplayString(ValueTypes.ShortWithNullability),
             IsSecret: draft.IsSecret,
             IsRequired: isRequired,
+            IsRequiredMember: symbol.IsRequired,
             IsReferenceType: isReferenceType,
             IsNullableValueType: isNullableValueType,
             Binding: binding,

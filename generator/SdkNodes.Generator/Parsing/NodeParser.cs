@@ -117,7 +117,7 @@ internal sealed partial class NodeParser
             ResponseTypeOf: responseTypeOf,
             ResponseTypeName: responseTypeName,
             AllowsEmptyResponse: allowsEmpty,
-            FromValues: FromValuesSupportOf(_type));
+            HasFromValues: CanBuildFromValues(_type));
     }
 
     /// <summary>True when the node class is partial; reports SDKN001 when it is not.</summary>
@@ -255,22 +255,29 @@ internal sealed partial class NodeParser
 
     private Location? IdentifierLocation(ISymbol symbol) => _reporter.IdentifierLocation(symbol);
 
-    private static FromValuesSupport FromValuesSupportOf(INamedTypeSymbol type)
+    // FromValues creates the node with an object initializer that sets every public settable
+    // property: the class needs a parameterless constructor the generated code can call, and
+    // each required member must be one of those properties (the initializer must set it).
+    private static bool CanBuildFromValues(INamedTypeSymbol type)
     {
-        if (type.IsAbstract)
+        if (type.IsAbstract || !type.InstanceConstructors.Any(c => c.Parameters.Length == 0 && c.DeclaredAccessibility != Accessibility.Private))
         {
-            return FromValuesSupport.None;
+            return false;
         }
 
-        foreach (IMethodSymbol constructor in type.InstanceConstructors)
+        for (INamedTypeSymbol? current = type; current is not null && current.SpecialType != SpecialType.System_Object; current = current.BaseType)
         {
-            if (constructor.Parameters.Length == 0 && constructor.DeclaredAccessibility != Accessibility.Private)
+            foreach (ISymbol member in current.GetMembers())
             {
-                return constructor.IsImplicitlyDeclared ? FromValuesSupport.ImplicitConstructor : FromValuesSupport.DeclaredConstructor;
+                bool required = member is IPropertySymbol { IsRequired: true } or IFieldSymbol { IsRequired: true };
+                if (required && member is not IPropertySymbol { IsStatic: false, IsIndexer: false, DeclaredAccessibility: Accessibility.Public, SetMethod: not null })
+                {
+                    return false;
+                }
             }
         }
 
-        return FromValuesSupport.None;
+        return true;
     }
 
     private static string TypeParameterList(INamedTypeSymbol type)

@@ -31,9 +31,10 @@ public sealed class NodeTextValues
         _node = node;
     }
 
-    // Each TryX returns whether a value was given for the property (so the generated
-    // constructor leaves the property's own default alone when none was) and parses it; a
-    // value given as null gives null, or default for a non-nullable value type.
+    // The generated FromValues passes each property's value on a new node as the fallback, so
+    // a property without a value keeps its default. A value given as null gives null, or
+    // default for a non-nullable value type. Collections say whether a value was given
+    // instead (TryX), because the node converts them to its own collection type.
 
     /// <summary>The value given for <paramref name="name"/> (exact name first, then ignoring case).</summary>
     public bool TryGet(string name, out string? text)
@@ -56,41 +57,46 @@ public sealed class NodeTextValues
         return false;
     }
 
+    /// <summary>A string, or <paramref name="fallback"/> when none was given.</summary>
+    public string? Get(string name, string? fallback)
+        => TryGet(name, out string? text) ? text : fallback;
+
     /// <summary>A value type.</summary>
-    public bool TryParse<T>(string name, out T value)
+    public T Parse<T>(string name, T fallback)
         where T : ISpanParsable<T>
-    {
-        bool given = TryGet(name, out string? text);
-        value = text is null ? default! : ParseOne<T>(name, text);
-        return given;
-    }
+        => !TryGet(name, out string? text) ? fallback : text is null ? default! : ParseOne<T>(name, text);
 
     /// <summary>A nullable value type.</summary>
-    public bool TryParseNullable<T>(string name, out T? value)
+    public T? ParseNullable<T>(string name, T? fallback)
         where T : struct, ISpanParsable<T>
-    {
-        bool given = TryGet(name, out string? text);
-        value = text is null ? null : ParseOne<T>(name, text);
-        return given;
-    }
+        => !TryGet(name, out string? text) ? fallback : text is null ? null : ParseOne<T>(name, text);
 
     /// <summary>An enum member by name (ignoring case) or number.</summary>
-    public bool TryParseEnum<T>(string name, out T value)
+    public T ParseEnum<T>(string name, T fallback)
         where T : struct, Enum
-    {
-        bool given = TryGet(name, out string? text);
-        value = text is null ? default : ParseEnumOne<T>(name, text);
-        return given;
-    }
+        => !TryGet(name, out string? text) ? fallback : text is null ? default : ParseEnumOne<T>(name, text);
 
     /// <summary>A nullable enum.</summary>
-    public bool TryParseNullableEnum<T>(string name, out T? value)
+    public T? ParseNullableEnum<T>(string name, T? fallback)
         where T : struct, Enum
+        => !TryGet(name, out string? text) ? fallback : text is null ? null : ParseEnumOne<T>(name, text);
+
+    /// <summary>A file, written <c>@</c> and its path; the runtime opens it when the request is sent.</summary>
+    public NodeFile? GetFile(string name, NodeFile? fallback)
     {
-        bool given = TryGet(name, out string? text);
-        value = text is null ? null : ParseEnumOne<T>(name, text);
-        return given;
+        if (!TryGet(name, out string? text))
+        {
+            return fallback;
+        }
+
+        return text is null ? null
+            : text.StartsWith('@') ? NodeFile.FromPath(text[1..])
+            : throw new NodeInputException($"Property '{name}' is a file: write @ and its path, e.g. @report.pdf");
     }
+
+    /// <summary>JSON text read with the runtime's options.</summary>
+    public T? ParseJson<T>(string name, T? fallback)
+        => !TryGet(name, out string? text) ? fallback : text is null ? default : ReadJson<T>(name, text);
 
     /// <summary>Comma-separated strings, trimmed.</summary>
     public bool TryGetStringList(string name, out string[]? items)
@@ -123,24 +129,6 @@ public sealed class NodeTextValues
     {
         bool given = TryGet(name, out string? text);
         map = text is null ? null : ParseMap<T>(name, text);
-        return given;
-    }
-
-    /// <summary>A file, written <c>@</c> and its path; the runtime opens it when the request is sent.</summary>
-    public bool TryGetFile(string name, out NodeFile? file)
-    {
-        bool given = TryGet(name, out string? text);
-        file = text is null ? null
-            : text.StartsWith('@') ? NodeFile.FromPath(text[1..])
-            : throw new NodeInputException($"Property '{name}' is a file: write @ and its path, e.g. @report.pdf");
-        return given;
-    }
-
-    /// <summary>JSON text read with the runtime's options.</summary>
-    public bool TryParseJson<T>(string name, out T? value)
-    {
-        bool given = TryGet(name, out string? text);
-        value = text is null ? default : ParseJson<T>(name, text);
         return given;
     }
 
@@ -189,7 +177,7 @@ public sealed class NodeTextValues
         return map;
     }
 
-    private T? ParseJson<T>(string name, string text)
+    private T? ReadJson<T>(string name, string text)
     {
         try
         {

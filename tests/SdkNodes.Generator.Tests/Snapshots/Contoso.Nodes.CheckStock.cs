@@ -62,17 +62,14 @@ namespace Contoso.Nodes
 
         /// <summary>Builds the node from text values, reading JSON values with the given options.</summary>
         public static CheckStock FromValues(global::System.Collections.Generic.IReadOnlyDictionary<string, string?> values, global::System.Text.Json.JsonSerializerOptions jsonOptions)
-            => new CheckStock(new global::SdkNodes.Generated.NodeTextValues(values, jsonOptions, Descriptor));
-
-        public CheckStock()
         {
-        }
-
-        [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        private CheckStock(global::SdkNodes.Generated.NodeTextValues values)
-        {
-            if (values.TryGet("Sku", out var __Sku)) this.Sku = __Sku;
-            if (values.TryGet("Tenant", out var __Tenant)) this.Tenant = __Tenant;
+            var defaults = new CheckStock { Sku = default };
+            var text = new global::SdkNodes.Generated.NodeTextValues(values, jsonOptions, Descriptor);
+            return new CheckStock
+            {
+                Sku = text.Get("Sku", defaults.Sku),
+                Tenant = text.Get("Tenant", defaults.Tenant),
+            };
         }
     }
 }

@@ -85,18 +85,15 @@ namespace Contoso.Nodes
 
         /// <summary>Builds the node from text values, reading JSON values with the given options.</summary>
         public static IpAttribution FromValues(global::System.Collections.Generic.IReadOnlyDictionary<string, string?> values, global::System.Text.Json.JsonSerializerOptions jsonOptions)
-            => new IpAttribution(new global::SdkNodes.Generated.NodeTextValues(values, jsonOptions, Descriptor));
-
-        public IpAttribution()
         {
-        }
-
-        [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        private IpAttribution(global::SdkNodes.Generated.NodeTextValues values)
-        {
-            if (values.TryGet("Ip", out var __Ip)) this.Ip = __Ip;
-            if (values.TryGet("Key", out var __Key)) this.Key = __Key;
-            if (values.TryGet("Token", out var __Token)) this.Token = __Token;
+            var defaults = new IpAttribution { Ip = default, Key = default };
+            var text = new global::SdkNodes.Generated.NodeTextValues(values, jsonOptions, Descriptor);
+            return new IpAttribution
+            {
+                Ip = text.Get("Ip", defaults.Ip),
+                Key = text.Get("Key", defaults.Key),
+                Token = text.Get("Token", defaults.Token),
+            };
         }
     }
 }

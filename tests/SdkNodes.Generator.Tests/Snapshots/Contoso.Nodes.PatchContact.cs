@@ -67,17 +67,14 @@ namespace Contoso.Nodes
 
         /// <summary>Builds the node from text values, reading JSON values with the given options.</summary>
         public static PatchContact FromValues(global::System.Collections.Generic.IReadOnlyDictionary<string, string?> values, global::System.Text.Json.JsonSerializerOptions jsonOptions)
-            => new PatchContact(new global::SdkNodes.Generated.NodeTextValues(values, jsonOptions, Descriptor));
-
-        public PatchContact()
         {
-        }
-
-        [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        private PatchContact(global::SdkNodes.Generated.NodeTextValues values)
-        {
-            if (values.TryGet("Id", out var __Id)) this.Id = __Id;
-            if (values.TryParseJson<global::Contoso.Nodes.Contact>("Contact", out var __Contact)) this.Contact = __Contact;
+            var defaults = new PatchContact { Id = default, Contact = default };
+            var text = new global::SdkNodes.Generated.NodeTextValues(values, jsonOptions, Descriptor);
+            return new PatchContact
+            {
+                Id = text.Get("Id", defaults.Id),
+                Contact = text.ParseJson<global::Contoso.Nodes.Contact>("Contact", defaults.Contact),
+            };
         }
     }
 }

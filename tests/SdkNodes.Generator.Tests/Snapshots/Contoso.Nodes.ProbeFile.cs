@@ -72,21 +72,18 @@ namespace Contoso.Nodes
 
         /// <summary>Builds the node from text values, reading JSON values with the given options.</summary>
         public static ProbeFile FromValues(global::System.Collections.Generic.IReadOnlyDictionary<string, string?> values, global::System.Text.Json.JsonSerializerOptions jsonOptions)
-            => new ProbeFile(new global::SdkNodes.Generated.NodeTextValues(values, jsonOptions, Descriptor));
-
-        public ProbeFile()
         {
-        }
-
-        [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        private ProbeFile(global::SdkNodes.Generated.NodeTextValues values)
-        {
-            if (values.TryGet("Name", out var __Name)) this.Name = __Name;
-            if (values.TryParseNullable<long>("Version", out var __Version)) this.Version = __Version;
-            if (values.TryGet("Ext", out var __Ext)) this.Ext = __Ext;
-            if (values.TryGet("Lang", out var __Lang)) this.Lang = __Lang;
-            if (values.TryGet("Section", out var __Section)) this.Section = __Section;
-            if (values.TryGet("Raw", out var __Raw)) this.Raw = __Raw;
+            var defaults = new ProbeFile { Name = default };
+            var text = new global::SdkNodes.Generated.NodeTextValues(values, jsonOptions, Descriptor);
+            return new ProbeFile
+            {
+                Name = text.Get("Name", defaults.Name),
+                Version = text.ParseNullable<long>("Version", defaults.Version),
+                Ext = text.Get("Ext", defaults.Ext),
+                Lang = text.Get("Lang", defaults.Lang),
+                Section = text.Get("Section", defaults.Section),
+                Raw = text.Get("Raw", defaults.Raw),
+            };
         }
     }
 }

@@ -90,24 +90,21 @@ namespace Contoso.Nodes
 
         /// <summary>Builds the node from text values, reading JSON values with the given options.</summary>
         public static PushOrder FromValues(global::System.Collections.Generic.IReadOnlyDictionary<string, string?> values, global::System.Text.Json.JsonSerializerOptions jsonOptions)
-            => new PushOrder(new global::SdkNodes.Generated.NodeTextValues(values, jsonOptions, Descriptor));
-
-        public PushOrder()
         {
-        }
-
-        [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        private PushOrder(global::SdkNodes.Generated.NodeTextValues values)
-        {
-            if (values.TryParse<global::System.Guid>("CustomerId", out var __CustomerId)) this.CustomerId = __CustomerId;
-            if (values.TryParseNullableEnum<global::Contoso.Nodes.Priority>("Priority", out var __Priority)) this.Priority = __Priority;
-            if (values.TryParse<global::System.DateTime>("Due", out var __Due)) this.Due = __Due;
-            if (values.TryParse<int>("Page", out var __Page)) this.Page = __Page;
-            if (values.TryParseJson<global::Contoso.Nodes.Order>("Order", out var __Order)) this.Order = __Order;
-            if (values.TryParse<int>("Attempt", out var __Attempt)) this.Attempt = __Attempt;
-            if (values.TryParseNullable<bool>("DryRun", out var __DryRun)) this.DryRun = __DryRun;
-            if (values.TryParseNullable<bool>("Cache", out var __Cache)) this.Cache = __Cache;
-            if (values.TryParseNullable<decimal>("Budget", out var __Budget)) this.Budget = __Budget;
+            var defaults = new PushOrder { CustomerId = default, Order = default };
+            var text = new global::SdkNodes.Generated.NodeTextValues(values, jsonOptions, Descriptor);
+            return new PushOrder
+            {
+                CustomerId = text.Parse<global::System.Guid>("CustomerId", defaults.CustomerId),
+                Priority = text.ParseNullableEnum<global::Contoso.Nodes.Priority>("Priority", defaults.Priority),
+                Due = text.Parse<global::System.DateTime>("Due", defaults.Due),
+                Page = text.Parse<int>("Page", defaults.Page),
+                Order = text.ParseJson<global::Contoso.Nodes.Order>("Order", defaults.Order),
+                Attempt = text.Parse<int>("Attempt", defaults.Attempt),
+                DryRun = text.ParseNullable<bool>("DryRun", defaults.DryRun),
+                Cache = text.ParseNullable<bool>("Cache", defaults.Cache),
+                Budget = text.ParseNullable<decimal>("Budget", defaults.Budget),
+            };
         }
 
         private static string __SdkNodesNameOf1(global::Contoso.Nodes.Priority value) => value switch

@@ -61,17 +61,14 @@ namespace Contoso.Nodes
 
         /// <summary>Builds the node from text values, reading JSON values with the given options.</summary>
         public static PutInvoiceXml FromValues(global::System.Collections.Generic.IReadOnlyDictionary<string, string?> values, global::System.Text.Json.JsonSerializerOptions jsonOptions)
-            => new PutInvoiceXml(new global::SdkNodes.Generated.NodeTextValues(values, jsonOptions, Descriptor));
-
-        public PutInvoiceXml()
         {
-        }
-
-        [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        private PutInvoiceXml(global::SdkNodes.Generated.NodeTextValues values)
-        {
-            if (values.TryGet("Id", out var __Id)) this.Id = __Id;
-            if (values.TryGet("Xml", out var __Xml)) this.Xml = __Xml;
+            var defaults = new PutInvoiceXml { Id = default, Xml = default };
+            var text = new global::SdkNodes.Generated.NodeTextValues(values, jsonOptions, Descriptor);
+            return new PutInvoiceXml
+            {
+                Id = text.Get("Id", defaults.Id),
+                Xml = text.Get("Xml", defaults.Xml),
+            };
         }
     }
 }

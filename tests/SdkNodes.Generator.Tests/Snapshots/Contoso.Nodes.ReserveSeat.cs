@@ -87,17 +87,14 @@ namespace Contoso.Nodes
 
         /// <summary>Builds the node from text values, reading JSON values with the given options.</summary>
         public static ReserveSeat FromValues(global::System.Collections.Generic.IReadOnlyDictionary<string, string?> values, global::System.Text.Json.JsonSerializerOptions jsonOptions)
-            => new ReserveSeat(new global::SdkNodes.Generated.NodeTextValues(values, jsonOptions, Descriptor));
-
-        public ReserveSeat()
         {
-        }
-
-        [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        private ReserveSeat(global::SdkNodes.Generated.NodeTextValues values)
-        {
-            if (values.TryGet("Flight", out var __Flight)) this.Flight = __Flight;
-            if (values.TryParseJson<global::Contoso.Nodes.Seat>("Seat", out var __Seat)) this.Seat = __Seat;
+            var defaults = new ReserveSeat { Flight = default, Seat = default };
+            var text = new global::SdkNodes.Generated.NodeTextValues(values, jsonOptions, Descriptor);
+            return new ReserveSeat
+            {
+                Flight = text.Get("Flight", defaults.Flight),
+                Seat = text.ParseJson<global::Contoso.Nodes.Seat>("Seat", defaults.Seat),
+            };
         }
     }
 }

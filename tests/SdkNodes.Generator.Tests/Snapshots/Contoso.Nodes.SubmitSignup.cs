@@ -68,21 +68,18 @@ namespace Contoso.Nodes
 
         /// <summary>Builds the node from text values, reading JSON values with the given options.</summary>
         public static SubmitSignup FromValues(global::System.Collections.Generic.IReadOnlyDictionary<string, string?> values, global::System.Text.Json.JsonSerializerOptions jsonOptions)
-            => new SubmitSignup(new global::SdkNodes.Generated.NodeTextValues(values, jsonOptions, Descriptor));
-
-        public SubmitSignup()
         {
-        }
-
-        [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        private SubmitSignup(global::SdkNodes.Generated.NodeTextValues values)
-        {
-            if (values.TryGet("Email", out var __Email)) this.Email = __Email;
-            if (values.TryParseEnum<global::Contoso.Nodes.Plan>("Tier", out var __Tier)) this.Tier = __Tier;
-            if (values.TryParse<global::System.DateOnly>("StartsOn", out var __StartsOn)) this.StartsOn = __StartsOn;
-            if (values.TryParseNullable<int>("Seats", out var __Seats)) this.Seats = __Seats;
-            if (values.TryGetStringList("Tags", out var __Tags)) this.Tags = __Tags is null ? null : [.. __Tags];
-            if (values.TryGet("RequestId", out var __RequestId)) this.RequestId = __RequestId;
+            var defaults = new SubmitSignup { Email = default };
+            var text = new global::SdkNodes.Generated.NodeTextValues(values, jsonOptions, Descriptor);
+            return new SubmitSignup
+            {
+                Email = text.Get("Email", defaults.Email),
+                Tier = text.ParseEnum<global::Contoso.Nodes.Plan>("Tier", defaults.Tier),
+                StartsOn = text.Parse<global::System.DateOnly>("StartsOn", defaults.StartsOn),
+                Seats = text.ParseNullable<int>("Seats", defaults.Seats),
+                Tags = text.TryGetStringList("Tags", out var __Tags) ? (__Tags is null ? null : [.. __Tags]) : defaults.Tags,
+                RequestId = text.Get("RequestId", defaults.RequestId),
+            };
         }
 
         private static string __SdkNodesNameOf1(global::Contoso.Nodes.Plan value) => value switch

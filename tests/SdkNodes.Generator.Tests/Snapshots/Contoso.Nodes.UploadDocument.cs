@@ -69,20 +69,17 @@ namespace Contoso.Nodes
 
         /// <summary>Builds the node from text values, reading JSON values with the given options.</summary>
         public static UploadDocument FromValues(global::System.Collections.Generic.IReadOnlyDictionary<string, string?> values, global::System.Text.Json.JsonSerializerOptions jsonOptions)
-            => new UploadDocument(new global::SdkNodes.Generated.NodeTextValues(values, jsonOptions, Descriptor));
-
-        public UploadDocument()
         {
-        }
-
-        [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        private UploadDocument(global::SdkNodes.Generated.NodeTextValues values)
-        {
-            if (values.TryGet("Folder", out var __Folder)) this.Folder = __Folder;
-            if (values.TryGet("Title", out var __Title)) this.Title = __Title;
-            if (values.TryGetFile("Document", out var __Document)) this.Document = __Document;
-            if (values.TryGetFile("Thumbnail", out var __Thumbnail)) this.Thumbnail = __Thumbnail;
-            if (values.TryParseNullable<bool>("KeepVersions", out var __KeepVersions)) this.KeepVersions = __KeepVersions;
+            var defaults = new UploadDocument { Folder = default, Title = default, Document = default };
+            var text = new global::SdkNodes.Generated.NodeTextValues(values, jsonOptions, Descriptor);
+            return new UploadDocument
+            {
+                Folder = text.Get("Folder", defaults.Folder),
+                Title = text.Get("Title", defaults.Title),
+                Document = text.GetFile("Document", defaults.Document),
+                Thumbnail = text.GetFile("Thumbnail", defaults.Thumbnail),
+                KeepVersions = text.ParseNullable<bool>("KeepVersions", defaults.KeepVersions),
+            };
         }
     }
 }
