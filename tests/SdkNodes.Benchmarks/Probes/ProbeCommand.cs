@@ -16,6 +16,7 @@ namespace SdkNodes.Benchmarks.Probes;
 /// <c>probe generated-size</c>: files, lines and bytes per node that SdkNodes' and Refit's
 /// generators produce for the IDE-loop corpus (Generator/IdeCorpus.cs), at 100 and 1,000 nodes.
 /// <c>probe ide [nodes] [rounds]</c>: the IDE-loop rows for SdkNodes and Refit, interleaved, medians and ratios.
+/// <c>probe generated-cost [nodes]</c>: bytes the compiler allocates for the generated code, both libraries.
 /// </remarks>
 public static class ProbeCommand
 {
@@ -42,6 +43,9 @@ public static class ProbeCommand
                 return 0;
             case "ide":
                 IdeLoopProbe.Run(RoundsFrom(args, 2, 100), RoundsFrom(args, 3, 10));
+                return 0;
+            case "generated-cost":
+                GeneratedCodeCost.Run(RoundsFrom(args, 2, 100));
                 return 0;
             case "allocations":
                 await AllocationsAsync(args[2]).ConfigureAwait(false);
