@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Net;
+using System.Text.RegularExpressions;
 using Microsoft.Extensions.Configuration;
 
 namespace SdkNodes;
@@ -20,7 +21,7 @@ namespace SdkNodes;
 ///   "NodeTimeouts": { "SlowReport": "00:01:00" },
 ///   "MaxResponseBytes": 16777216,
 ///   "Proxy": "http://proxy.internal:3128",
-///   "ProxyBypass": [ "*.internal" ],
+///   "ProxyBypass": [ "\\.internal$" ],
 ///   "BlockPrivateNetworks": true,
 ///   "EgressAddresses": [ "10.0.0.5", "10.0.0.6" ],
 ///   "UserAgent": "Contoso.Workflows/2.1",
@@ -81,7 +82,7 @@ internal static class SdkNodesSettings
 
         if (section["Proxy"] is { } proxy && HttpAddress(proxy, $"{path}:Proxy", problems) is { } proxyAddress)
         {
-            string[] bypass = [.. Entries(section, "ProxyBypass").Select(entry => entry.Value)];
+            string[] bypass = [.. Entries(section, "ProxyBypass").Select(entry => entry.Value).Where(entry => IsBypassPattern(entry, $"{path}:ProxyBypass", problems))];
             options.Proxy = new WebProxy(proxyAddress, BypassOnLocal: false, bypass);
         }
 
@@ -136,6 +137,22 @@ internal static class SdkNodesSettings
             {
                 yield return new(child.Key, value);
             }
+        }
+    }
+
+    // WebProxy reads each bypass entry as a regular expression and throws when the proxy is
+    // first used if one is not; "*.internal", the natural way to write a wildcard, is not.
+    private static bool IsBypassPattern(string entry, string path, List<string> problems)
+    {
+        try
+        {
+            _ = new Regex(entry, RegexOptions.None, TimeSpan.FromSeconds(1));
+            return true;
+        }
+        catch (ArgumentException)
+        {
+            problems.Add($"{path} has '{entry}', which is not a regular expression: WebProxy matches bypass entries as regular expressions, such as \\.internal$ for every host ending in .internal.");
+            return false;
         }
     }
 

@@ -128,4 +128,16 @@ public class AddSdkNodesTests
 
         Assert.Contains(message, failure.Message);
     }
+
+    [Fact]
+    public async Task ProxyBypass_ThatIsNotARegularExpression_StopsTheHostAtStart_NamingTheEntry()
+    {
+        // "*.internal" is how a wildcard is usually written; WebProxy would throw on it later,
+        // when the proxy is first used, with a regex parser's message naming no setting.
+        using IHost host = BuildHost(new() { ["SdkNodes:Proxy"] = "http://proxy.internal:3128", ["SdkNodes:ProxyBypass:0"] = "*.internal" });
+
+        var failure = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync(TestRuntime.Token));
+
+        Assert.Contains("SdkNodes:ProxyBypass has '*.internal', which is not a regular expression", failure.Message);
+    }
 }
