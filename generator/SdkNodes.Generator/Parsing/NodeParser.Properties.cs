@@ -59,16 +59,19 @@ internal sealed partial class NodeParser
         {
             foreach (ISymbol member in type.GetMembers())
             {
-                if (member is IPropertySymbol { IsStatic: false, IsIndexer: false, DeclaredAccessibility: Accessibility.Public, SetMethod: not null } property
-                    && names.Add(property.Name))
+                if (IsNodeProperty(member) && names.Add(member.Name))
                 {
-                    drafts.Add(ReadPropertyAttributes(property));
+                    drafts.Add(ReadPropertyAttributes((IPropertySymbol)member));
                 }
             }
         }
 
         return drafts;
     }
+
+    // What makes a member one of the node's parameters: a public settable instance property.
+    private static bool IsNodeProperty(ISymbol member)
+        => member is IPropertySymbol { IsStatic: false, IsIndexer: false, DeclaredAccessibility: Accessibility.Public, SetMethod: not null };
 
     private PropertyDraft ReadPropertyAttributes(IPropertySymbol property)
     {

@@ -270,7 +270,7 @@ internal sealed partial class NodeParser
             foreach (ISymbol member in current.GetMembers())
             {
                 bool required = member is IPropertySymbol { IsRequired: true } or IFieldSymbol { IsRequired: true };
-                if (required && member is not IPropertySymbol { IsStatic: false, IsIndexer: false, DeclaredAccessibility: Accessibility.Public, SetMethod: not null })
+                if (required && !IsNodeProperty(member))
                 {
                     return false;
                 }
