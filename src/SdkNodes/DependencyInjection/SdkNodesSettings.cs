@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
-using System.Linq;
 using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Configuration;
@@ -82,8 +81,16 @@ internal static class SdkNodesSettings
 
         if (section["Proxy"] is { } proxy && HttpAddress(proxy, $"{path}:Proxy", problems) is { } proxyAddress)
         {
-            string[] bypass = [.. Entries(section, "ProxyBypass").Select(entry => entry.Value).Where(entry => IsBypassPattern(entry, $"{path}:ProxyBypass", problems))];
-            options.Proxy = new WebProxy(proxyAddress, BypassOnLocal: false, bypass);
+            var bypass = new List<string>();
+            foreach ((_, string entry) in Entries(section, "ProxyBypass"))
+            {
+                if (IsBypassPattern(entry, $"{path}:ProxyBypass", problems))
+                {
+                    bypass.Add(entry);
+                }
+            }
+
+            options.Proxy = new WebProxy(proxyAddress, BypassOnLocal: false, [.. bypass]);
         }
 
         if (Filled(section["BlockPrivateNetworks"]) is { } blockText)
