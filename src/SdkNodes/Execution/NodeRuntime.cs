@@ -149,7 +149,7 @@ public sealed partial class NodeRuntime : IDisposable
 
         // What the history shows is taken before sending (a handler may add headers), and only
         // when a history or a listener will show it.
-        bool forHistory = _sinks.Length > 0 || _telemetry.NeedsUrl(activity);
+        bool forHistory = _sinks.Length > 0 || _telemetry.NeedsUrl(activity) || scope.SentRequest is not null;
         string? idempotencyKey = IdempotencyKeys.For(descriptor, scope);
         if (scope.NotRun is { } notRun)
         {
@@ -193,6 +193,11 @@ public sealed partial class NodeRuntime : IDisposable
             if (_sinks.Length > 0)
             {
                 await WriteHistoryAsync(result, descriptor, scope.RunId, url, headers, exchange.Method(prepared)).ConfigureAwait(false);
+            }
+
+            if (scope.SentRequest is { } sent && prepared.CanSend)
+            {
+                sent.Request = new TestRequest(exchange.Method(prepared), url, headers);
             }
         }
 

@@ -9,8 +9,8 @@ namespace SdkNodes.Generated;
 
 /// <summary>
 /// Text values by property name, and the parsers the generated <c>FromValues</c> calls. Numbers
-/// and dates use the invariant culture; lists are comma-separated; maps are <c>key=value</c>
-/// pairs separated by commas; anything else is JSON. A value that does not parse is a
+/// and dates use the invariant culture; lists are comma-separated, or a JSON array; maps are
+/// <c>key=value</c> pairs separated by commas, or a JSON object; anything else is JSON. A value that does not parse is a
 /// <see cref="NodeInputException"/> naming the parameter and the expected type (and, unless it
 /// is a secret, the value).
 /// </summary>
@@ -98,11 +98,11 @@ public sealed class NodeTextValues
     public T? ParseJson<T>(string name, T? fallback)
         => !TryGet(name, out string? text) ? fallback : text is null ? default : ReadJson<T>(name, text);
 
-    /// <summary>Comma-separated strings, trimmed.</summary>
+    /// <summary>Comma-separated strings, trimmed; or a JSON array, whose items may hold commas.</summary>
     public bool TryGetStringList(string name, out string[]? items)
     {
         bool given = TryGet(name, out string? text);
-        items = text is null ? null : SplitList(text);
+        items = text is null ? null : SplitList(name, text);
         return given;
     }
 
@@ -132,13 +132,56 @@ public sealed class NodeTextValues
         return given;
     }
 
-    private static string[] SplitList(string text)
-        => text.Length == 0 ? [] : text.Split(',', StringSplitOptions.TrimEntries);
+    // A list's text: "a, b, c", or a JSON array (["a,1", "b"] or [1, 2]) as the studio's JSON
+    // inputs send it; each item is then parsed like a comma-separated one.
+    private string[] SplitList(string name, string text)
+    {
+        if (!text.AsSpan().TrimStart().StartsWith("["))
+        {
+            return text.Length == 0 ? [] : text.Split(',', StringSplitOptions.TrimEntries);
+        }
+
+        using JsonDocument array = ReadJsonText(name, text, JsonValueKind.Array, "a JSON array");
+        var items = new string[array.RootElement.GetArrayLength()];
+        int i = 0;
+        foreach (JsonElement item in array.RootElement.EnumerateArray())
+        {
+            items[i++] = ScalarText(name, text, item);
+        }
+
+        return items;
+    }
+
+    private JsonDocument ReadJsonText(string name, string text, JsonValueKind kind, string expected)
+    {
+        try
+        {
+            JsonDocument document = JsonDocument.Parse(text);
+            if (document.RootElement.ValueKind == kind)
+            {
+                return document;
+            }
+
+            document.Dispose();
+        }
+        catch (JsonException)
+        {
+        }
+
+        throw Invalid(name, text, expected);
+    }
+
+    private string ScalarText(string name, string text, JsonElement item) => item.ValueKind switch
+    {
+        JsonValueKind.String => item.GetString()!,
+        JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False => item.GetRawText(),
+        _ => throw Invalid(name, text, "strings, numbers or booleans in the JSON"),
+    };
 
     private T[] ParseList<T>(string name, string text)
         where T : ISpanParsable<T>
     {
-        string[] items = SplitList(text);
+        string[] items = SplitList(name, text);
         var values = new T[items.Length];
         for (int i = 0; i < items.Length; i++)
         {
@@ -151,7 +194,18 @@ public sealed class NodeTextValues
     private Dictionary<string, string> ParseStringMap(string name, string text)
     {
         var map = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (string pair in SplitList(text))
+        if (text.AsSpan().TrimStart().StartsWith("{"))
+        {
+            using JsonDocument document = ReadJsonText(name, text, JsonValueKind.Object, "a JSON object");
+            foreach (JsonProperty property in document.RootElement.EnumerateObject())
+            {
+                map[property.Name] = ScalarText(name, text, property.Value);
+            }
+
+            return map;
+        }
+
+        foreach (string pair in SplitList(name, text))
         {
             int equals = pair.IndexOf('=');
             if (equals <= 0)
@@ -197,7 +251,8 @@ public sealed class NodeTextValues
             return value;
         }
 
-        throw Invalid(name, text, Describe(TypeName(name)));
+        // Described by the type parsed (a list's or map's item type, not the collection's).
+        throw Invalid(name, text, Describe(typeof(T)));
     }
 
     private T ParseEnumOne<T>(string name, string text)
@@ -235,15 +290,16 @@ public sealed class NodeTextValues
         return null;
     }
 
-    private static string Describe(string typeName) => typeName.TrimEnd('?') switch
+    private static string Describe(Type type) => Type.GetTypeCode(type) switch
     {
-        "int" or "long" or "short" or "byte" or "sbyte" or "uint" or "ulong" or "ushort" => "a whole number",
-        "double" or "float" or "decimal" => "a number such as 12.5",
-        "bool" => "true or false",
-        "Guid" => "a GUID such as 0f8fad5b-d9cb-469f-a165-70867728950e",
-        "DateTime" or "DateTimeOffset" => "a date and time such as 2026-11-28T09:30:00Z",
-        "DateOnly" => "a date such as 2026-11-28",
-        "TimeOnly" => "a time such as 09:30",
+        TypeCode.Int32 or TypeCode.Int64 or TypeCode.Int16 or TypeCode.Byte or TypeCode.SByte or TypeCode.UInt32 or TypeCode.UInt64 or TypeCode.UInt16 => "a whole number",
+        TypeCode.Double or TypeCode.Single or TypeCode.Decimal => "a number such as 12.5",
+        TypeCode.Boolean => "true or false",
+        TypeCode.DateTime => "a date and time such as 2026-11-28T09:30:00Z",
+        _ when type == typeof(Guid) => "a GUID such as 0f8fad5b-d9cb-469f-a165-70867728950e",
+        _ when type == typeof(DateTimeOffset) => "a date and time such as 2026-11-28T09:30:00Z",
+        _ when type == typeof(DateOnly) => "a date such as 2026-11-28",
+        _ when type == typeof(TimeOnly) => "a time such as 09:30",
         _ => "a value of that type",
     };
 }

@@ -88,9 +88,10 @@ public sealed class NodeTester
 
         await _store.SaveAsync(descriptor.FullName, Saved(descriptor, merged), cancellationToken).ConfigureAwait(false);
         // The report shows the body, so it is kept even when it was read as JSON.
-        var scope = new ExecutionScope(null, ThrowOnAbort: false, NotRun: null, KeepRawBody: true);
+        var sent = new SentRequestHolder();
+        var scope = new ExecutionScope(null, ThrowOnAbort: false, NotRun: null, KeepRawBody: true, SentRequest: sent);
         NodeResult<JsonElement?> result = await _runtime.ExecuteAsync(node, UntypedBodyReader.Instance, scope, cancellationToken).ConfigureAwait(false);
-        return (Report(result, Shown(descriptor, merged)), result);
+        return (Report(result, Shown(descriptor, merged)) with { Request = sent.Request }, result);
     }
 
     // "@path" for a NodeFile parameter names a file, relative to the current directory; one
@@ -135,14 +136,25 @@ public sealed class NodeTester
         Values = shownValues,
     };
 
+    /// <summary>
+    /// Whether the Test API treats <paramref name="parameter"/> as a secret: a <see cref="SecretAttribute"/>
+    /// property, or one sent in a sensitive header such as Authorization. A secret is masked in
+    /// reports and not remembered (unless <see cref="NodeTesterOptions.SaveSecrets"/>); a UI types it into a password box.
+    /// </summary>
+    public bool IsSecret(NodeParameter parameter)
+    {
+        ArgumentNullException.ThrowIfNull(parameter);
+        return parameter.IsSecret
+               || (parameter.Binding == NodeParameterBinding.Header && _runtime.IsSensitiveHeader(parameter.BindsTo!));
+    }
+
     private bool IsSecret(NodeDescriptor descriptor, string name)
     {
         foreach (NodeParameter parameter in descriptor.Parameters)
         {
             if (parameter.Name == name)
             {
-                return parameter.IsSecret
-                       || (parameter.Binding == NodeParameterBinding.Header && _runtime.IsSensitiveHeader(parameter.BindsTo!));
+                return IsSecret(parameter);
             }
         }
 

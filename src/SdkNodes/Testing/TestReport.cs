@@ -45,6 +45,9 @@ public sealed record TestReport
     /// </summary>
     public IReadOnlyList<NodeAttempt> Attempts { get; init; } = [];
 
+    /// <summary>The request that was sent (method, URL and headers, secrets redacted); null when nothing was sent.</summary>
+    public TestRequest? Request { get; init; }
+
     /// <summary>Why it failed, or null.</summary>
     public NodeError? Error { get; init; }
 
