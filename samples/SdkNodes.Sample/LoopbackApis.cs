@@ -45,6 +45,30 @@ internal static class LoopbackApis
                 ? Results.StatusCode(StatusCodes.Status503ServiceUnavailable)
                 : Results.Json(new OrderReceipt(order.OrderId, "accepted"), statusCode: 201));
 
+        // The order search: two stored orders, filtered by what was asked.
+        app.MapGet("/orders", (string? status, decimal? minAmount, DateOnly? placedAfter, bool? includeLines) =>
+        {
+            var orders = new[]
+            {
+                new { order_id = "o-1001", status = "Accepted", amount = 129.90m, placed_at = "2026-11-20T09:30:00Z", lines = new[] { new { sku = "sku-7", quantity = 2, unit_price = 64.95m } } },
+                new { order_id = "o-0999", status = "Shipped", amount = 18.50m, placed_at = "2026-10-02T14:05:00Z", lines = new[] { new { sku = "sku-2", quantity = 1, unit_price = 18.50m } } },
+            };
+            var found = orders
+                .Where(o => status is null || string.Equals(o.status, status, StringComparison.OrdinalIgnoreCase))
+                .Where(o => minAmount is null || o.amount >= minAmount)
+                .Where(o => placedAfter is null || DateOnly.FromDateTime(DateTime.Parse(o.placed_at, System.Globalization.CultureInfo.InvariantCulture)) > placedAfter)
+                .Select(o => includeLines == true ? (object)o : new { o.order_id, o.status, o.amount, o.placed_at })
+                .ToArray();
+            return Results.Json(new { total = found.Length, orders = found });
+        });
+
+        // HEAD /orders: the order system's health, in headers only.
+        app.MapMethods("/orders", ["HEAD"], (HttpResponse response) =>
+        {
+            response.Headers["X-Orders-Open"] = "2";
+            return Results.Ok();
+        });
+
         app.MapGet("/customers/{id}", (string id) =>
             id == "c-1" ? Results.Json(new { id, name = "Ada" }) : Results.NotFound());
 

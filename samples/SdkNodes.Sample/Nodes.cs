@@ -112,3 +112,36 @@ public sealed partial class UploadInvoice : IApiNode<StoredDocument>
     [FormField]
     public required string OrderId { get; init; }
 }
+
+/// <summary>Where an order is in the order system.</summary>
+public enum OrderStatus
+{
+    Accepted,
+    Shipped,
+    Cancelled,
+}
+
+/// <summary>
+/// Searches the order system's orders by status, amount and date. Made for trying the studio:
+/// its parameters are an enum, a number, a date, a flag and a list.
+/// </summary>
+[ApiRequest("GET", "/orders{?status,minAmount,placedAfter,includeLines,tags}")]
+[ErrorMessage(400, "The order system did not understand the search")]
+public sealed partial class SearchOrders : IApiNode
+{
+    public OrderStatus? Status { get; init; }
+
+    public decimal? MinAmount { get; init; }
+
+    public DateOnly? PlacedAfter { get; init; }
+
+    public bool IncludeLines { get; init; }
+
+    public string[]? Tags { get; init; }
+}
+
+/// <summary>Checks that the order system is up without reading anything: a HEAD request, answered with headers only.</summary>
+[ApiRequest("HEAD", "/orders")]
+public sealed partial class OrderSystemStatus : IApiNode
+{
+}
