@@ -101,18 +101,19 @@ internal static class HistoryPage
     private static void RecordTable(Html html, IReadOnlyList<NodeHistoryRecord> records, string caption)
     {
         html.Raw("<table><caption class=\"visually-hidden\">").Text(caption).Raw("</caption><thead><tr>")
-            .Raw("<th scope=\"col\">Node</th><th scope=\"col\">Outcome</th><th scope=\"col\">Status</th><th scope=\"col\">Seconds</th><th scope=\"col\">Started</th><th scope=\"col\">Error</th>")
+            .Raw("<th scope=\"col\">Node</th><th scope=\"col\">Request</th><th scope=\"col\">Outcome</th><th scope=\"col\">Status</th><th scope=\"col\">Seconds</th><th scope=\"col\">Started</th><th scope=\"col\">Error</th>")
             .Raw("</tr></thead><tbody>\n");
         foreach (NodeHistoryRecord record in records)
         {
-            html.Raw("<tr").Attr("data-outcome", record.Outcome.ToString()).Raw(">").Element("td", record.NodeName);
+            html.Raw("<tr").Attr("data-outcome", record.Outcome.ToString()).Raw(">").Element("td", record.NodeName)
+                .Element("td", $"{record.Method} {record.Url}", "mono");
             // Nodes that never ran are marked, so a reader sees at once where a run stopped.
             html.Raw("<td><span")
                 .Attr("class", record.Outcome is NodeOutcome.NotExecuted or NodeOutcome.Skipped ? "badge " + record.Outcome : "outcome-" + record.Outcome)
                 .Raw(">").Text(record.Outcome.ToString()).Raw("</span></td>")
                 .Element("td", record.StatusCode?.ToString(CultureInfo.InvariantCulture) ?? "none")
                 .Element("td", Html.Seconds(record.Elapsed))
-                .Element("td", Html.Time(record.StartedAt))
+                .Element("td", Html.Time(record.StartedAt), "nowrap")
                 .Element("td", record.ErrorMessage)
                 .Raw("</tr>\n");
         }
