@@ -94,11 +94,17 @@ public sealed partial class NodeRuntime : IDisposable
     /// Starts (or executes again) the workflow run with the id <paramref name="runId"/>: a run
     /// recovered on another worker keeps its id, so its nodes send the same idempotency keys.
     /// </summary>
-    public WorkflowRun StartRun(string name, string runId)
+    public WorkflowRun StartRun(string name, string runId) => StartRun(name, runId, recovered: false);
+
+    /// <summary>
+    /// Starts the workflow run with the id <paramref name="runId"/>; <paramref name="recovered"/>
+    /// marks a run executed again after its worker died (<see cref="RunHistoryRecord.Recovered"/>).
+    /// </summary>
+    public WorkflowRun StartRun(string name, string runId, bool recovered)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentException.ThrowIfNullOrWhiteSpace(runId);
-        return new WorkflowRun(this, name, runId);
+        return new WorkflowRun(this, name, runId, recovered);
     }
 
     /// <inheritdoc />

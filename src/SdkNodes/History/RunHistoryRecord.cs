@@ -28,6 +28,9 @@ public sealed record RunHistoryRecord
 
     /// <summary>How long the run took, from its start to its completion.</summary>
     public required TimeSpan Elapsed { get; init; }
+
+    /// <summary>True when the run was executed again after the worker running it died (see <see cref="WorkflowRun.Recovered"/>).</summary>
+    public bool Recovered { get; init; }
 }
 
 /// <summary>How a workflow run ended.</summary>

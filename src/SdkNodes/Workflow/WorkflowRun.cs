@@ -23,11 +23,12 @@ public sealed class WorkflowRun : IAsyncDisposable
     private RunHistoryRecord? _record;
     private int _positions;
 
-    internal WorkflowRun(NodeRuntime runtime, string name, string id)
+    internal WorkflowRun(NodeRuntime runtime, string name, string id, bool recovered = false)
     {
         _runtime = runtime;
         Name = name;
         Id = id;
+        Recovered = recovered;
         StartedAt = runtime.GetUtcNow();
         _startTimestamp = runtime.GetTimestamp();
     }
@@ -40,6 +41,12 @@ public sealed class WorkflowRun : IAsyncDisposable
 
     /// <summary>When the run started.</summary>
     public DateTimeOffset StartedAt { get; }
+
+    /// <summary>
+    /// True when this is a run executed again after the worker running it died: it keeps the
+    /// run's id (so its nodes send the same idempotency keys), and its record says so.
+    /// </summary>
+    public bool Recovered { get; }
 
     /// <summary>The node that aborted the run, or null while it has not been aborted.</summary>
     public string? AbortedBy
@@ -122,6 +129,7 @@ public sealed class WorkflowRun : IAsyncDisposable
                 Unsuccessful = unsuccessful,
                 StartedAt = StartedAt,
                 Elapsed = _runtime.GetElapsedTime(_startTimestamp),
+                Recovered = Recovered,
             };
             _record = record;
         }
