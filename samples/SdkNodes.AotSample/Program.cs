@@ -82,6 +82,22 @@ Console.WriteLine($"History: {history.Records.Count} records in memory, {stored.
 Check(history.Records.Count == 9 && stored.Count == 9, "one history record per execution, in each sink");
 Check(history.Records.Concat(stored).All(r => !r.Url.Contains(LoopbackServer.ApiKey, StringComparison.Ordinal)), "the history never shows the secret key");
 
+// The Test API's command line, parsed by System.CommandLine in the native executable: a test
+// with its report as JSON, and a mistyped option answered with a suggestion and exit code 2.
+// A runtime of its own, without the history sinks counted above.
+using (var commandRuntime = new NodeRuntime(new NodeRuntimeOptions { BaseAddress = server.BaseAddress, JsonTypeInfoResolver = AotJson.Default }))
+{
+    var commandOutput = new StringWriter();
+    var testerOptions = new NodeTesterOptions { ValuesPath = null };
+    int tested = await NodeCommandLine.RunAsync(["test", "ipattribution", "--set", "Ip=8.8.8.8", "--set", "Key=" + LoopbackServer.ApiKey, "--json"], SdkNodes.Generated.NodeRegistry.Nodes, commandRuntime, commandOutput, testerOptions);
+    bool reported = commandOutput.ToString().Contains("\"outcome\": \"Succeeded\"", StringComparison.Ordinal);
+    commandOutput.GetStringBuilder().Clear();
+    int mistyped = await NodeCommandLine.RunAsync(["test", "IpAttribution", "--jsno"], SdkNodes.Generated.NodeRegistry.Nodes, commandRuntime, commandOutput, testerOptions);
+    bool suggested = commandOutput.ToString().Contains("Did you mean one of the following?", StringComparison.Ordinal);
+    Console.WriteLine($"NodeCommandLine: test exited {tested}{(reported ? " with a JSON report" : "")}; --jsno exited {mistyped}{(suggested ? " with a suggestion" : "")}");
+    Check(tested == 0 && reported && mistyped == 2 && suggested, "the command line parses, tests and suggests natively");
+}
+
 foreach (string failure in failures)
 {
     Console.WriteLine($"FAILED: {failure}");

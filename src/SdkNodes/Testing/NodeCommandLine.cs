@@ -1,5 +1,8 @@
 using System;
 using System.Collections.Generic;
+using System.CommandLine;
+using System.CommandLine.Invocation;
+using System.CommandLine.Parsing;
 using System.Globalization;
 using System.IO;
 using System.Linq;
@@ -11,22 +14,24 @@ using System.Threading.Tasks;
 namespace SdkNodes;
 
 /// <summary>
-/// A command line over the Test API, for a program to offer with its own nodes
-/// (<c>SdkNodes.Generated.NodeRegistry.Nodes</c>) and for the <c>sdknodes</c> tool:
-/// <c>list</c> shows the nodes and their parameters; <c>test NodeName [--set name=value]… [--save-body FILE] [--json]</c>
+/// A command line over the Test API, parsed with System.CommandLine, for a program to offer with
+/// its own nodes (<c>SdkNodes.Generated.NodeRegistry.Nodes</c>) and for the <c>sdknodes</c> tool:
+/// <c>list</c> shows the nodes and their parameters; <c>test &lt;node&gt; [--set name=value]… [--save-body FILE] [--json]</c>
 /// tests one (<c>--set name=</c> leaves a value empty; <c>--set File=@path</c> sends a file, the path
 /// relative to the current directory; <c>--save-body</c> writes the answer's text, or a binary
-/// answer's exact bytes, to FILE). Exit code 0 when the node succeeded, 1
-/// when it did not, 2 for a usage error: an unknown node, an unknown parameter, a value that
-/// does not parse, a file that is not there, a body that could not be saved.
+/// answer's exact bytes, to FILE). <c>--help</c> describes each command. Exit code 0 when the node
+/// succeeded, 1 when it did not, 2 for a usage error: a command line that does not parse (an
+/// unknown command or option, with suggestions; a missing argument), an unknown node, an unknown
+/// parameter, a value that does not parse, a file that is not there, a body that could not be saved.
+/// Response files (<c>@file</c> arguments) are not expanded: <c>@</c> introduces a file to send.
 /// </summary>
 public static class NodeCommandLine
 {
-    /// <summary>The usage line.</summary>
-    public const string Usage = "Usage: list | test <NodeName> [--set name=value]... [--save-body FILE] [--json]   (--set name= leaves a value empty; --set File=@path sends a file)";
+    /// <summary>The exit code of a usage error or bad input.</summary>
+    public const int UsageError = 2;
 
-    /// <summary>Runs one command and writes what it reports to <paramref name="output"/>.</summary>
-    public static async Task<int> RunAsync(
+    /// <summary>Runs one command (<c>list</c> or <c>test</c>) over <paramref name="nodes"/> and writes what it reports, help and errors included, to <paramref name="output"/>.</summary>
+    public static Task<int> RunAsync(
         IReadOnlyList<string> args,
         IEnumerable<NodeDescriptor> nodes,
         NodeRuntime runtime,
@@ -38,100 +43,174 @@ public static class NodeCommandLine
         ArgumentNullException.ThrowIfNull(nodes);
         ArgumentNullException.ThrowIfNull(runtime);
         ArgumentNullException.ThrowIfNull(output);
-        List<NodeDescriptor> all = [.. nodes];
-
-        switch (args.Count > 0 ? args[0] : null)
+        var target = new NodeCommandTarget(nodes, runtime, options);
+        var root = new RootCommand("Lists this program's SdkNodes nodes, or tests one (the Test API).")
         {
-            case "list" when args.Count == 1:
-                List(all, output);
-                return 0;
-            case "test" when args.Count >= 2:
-                NodeDescriptor? node = all.Find(n => string.Equals(n.Name, args[1], StringComparison.OrdinalIgnoreCase)
-                                                     || string.Equals(n.FullName, args[1], StringComparison.OrdinalIgnoreCase));
-                if (node is null)
-                {
-                    await output.WriteLineAsync($"No node named '{args[1]}'. Known nodes: {string.Join(", ", all.Select(n => n.Name).Order(StringComparer.Ordinal))}.").ConfigureAwait(false);
-                    return 2;
-                }
+            CreateListCommand(_ => target),
+            CreateTestCommand(_ => target),
+        };
+        return InvokeAsync(root, args, output, cancellationToken);
+    }
 
-                if (ParseOptions(node, args.Skip(2).ToList(), output) is not { } parsed)
-                {
-                    return 2;
-                }
+    /// <summary>
+    /// Parses <paramref name="args"/> against <paramref name="root"/> and runs the command they name,
+    /// writing its output, help and parse errors to <paramref name="output"/>. A command line that
+    /// does not parse exits with <see cref="UsageError"/> (2) after its errors, the library's
+    /// suggestions and the command's help; otherwise the command's own exit code. Exceptions
+    /// propagate, and no Ctrl+C handler is installed: <paramref name="cancellationToken"/> cancels.
+    /// </summary>
+    public static async Task<int> InvokeAsync(RootCommand root, IReadOnlyList<string> args, TextWriter output, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(root);
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(output);
+        ParseResult parsed = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
+        var invocation = new InvocationConfiguration
+        {
+            Output = output,
+            Error = output,
+            EnableDefaultExceptionHandler = false,
+            ProcessTerminationTimeout = null,
+        };
+        int exit = await parsed.InvokeAsync(invocation, cancellationToken).ConfigureAwait(false);
+        return parsed.Action is ParseErrorAction ? UsageError : exit;
+    }
 
-                (TestReport report, NodeResult? result) = await new NodeTester(runtime, options).RunAsync(node, parsed.Values, cancellationToken).ConfigureAwait(false);
-                if (parsed.Json)
-                {
-                    await output.WriteLineAsync(JsonSerializer.Serialize(report, CommandLineJson.Default.TestReport)).ConfigureAwait(false);
-                }
-                else
-                {
-                    await WriteReportAsync(node, report, output).ConfigureAwait(false);
-                }
+    /// <summary>
+    /// The <c>list</c> command: each node of the target with its method, URI template and parameters.
+    /// </summary>
+    /// <param name="target">Supplies the nodes once the command line has parsed; disposed after.</param>
+    /// <param name="leadingArguments">Arguments of the caller's own, first on the command line (the tool's <c>&lt;assembly.dll&gt;</c>).</param>
+    public static Command CreateListCommand(Func<ParseResult, NodeCommandTarget> target, params IEnumerable<Argument> leadingArguments)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        var command = new Command("list", "Lists the nodes with their method, URI template and parameters.");
+        AddAll(command, leadingArguments);
+        command.SetAction(parseResult =>
+        {
+            using NodeCommandTarget nodes = target(parseResult);
+            List(nodes.Nodes, parseResult.InvocationConfiguration.Output);
+            return 0;
+        });
+        return command;
+    }
 
-                if (!report.WasSent)
+    /// <summary>
+    /// The <c>test</c> command: <c>test &lt;node&gt; [--set name=value]… [--save-body FILE] [--json]</c>
+    /// sends one node through the Test API and prints its report.
+    /// </summary>
+    /// <param name="target">Supplies the nodes and the runtime once the command line has parsed; disposed after.</param>
+    /// <param name="leadingArguments">Arguments of the caller's own, before the node's name (the tool's <c>&lt;assembly.dll&gt;</c>).</param>
+    public static Command CreateTestCommand(Func<ParseResult, NodeCommandTarget> target, params IEnumerable<Argument> leadingArguments)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        var node = new Argument<string>("node") { Description = "The node to test: its name or full name, in any case." };
+        var set = new Option<string[]>("--set")
+        {
+            HelpName = "name=value",
+            Description = "A parameter's value; repeat for more. 'name=' leaves it empty, 'File=@path' sends the file at path.",
+        };
+        set.Validators.Add(result =>
+        {
+            foreach (Token token in result.Tokens)
+            {
+                if (token.Value.IndexOf('=', StringComparison.Ordinal) <= 0)
                 {
-                    return 2;
+                    result.AddError($"--set takes name=value, such as --set Id=42; '{token.Value}' names no parameter.");
                 }
+            }
+        });
+        var saveBody = new Option<string>("--save-body")
+        {
+            HelpName = "FILE",
+            Description = "Writes the answer's body to FILE: a binary body's exact bytes, a text body as UTF-8.",
+        };
+        saveBody.Validators.Add(result =>
+        {
+            if (result.Tokens is [{ Value: var file }] && (file.Length == 0 || file.StartsWith('-')))
+            {
+                result.AddError($"--save-body needs a file to write the body to, not '{file}'.");
+            }
+        });
+        var json = new Option<bool>("--json") { Description = "Prints the report as JSON (camelCase) instead of text." };
 
-                if (parsed.SaveBody is { } saveTo && !await SaveBodyAsync(result!, saveTo, parsed.Json, output, cancellationToken).ConfigureAwait(false))
-                {
-                    return 2;
-                }
+        var command = new Command("test", "Sends one node through the Test API and prints its report.");
+        AddAll(command, leadingArguments);
+        command.Add(node);
+        command.Add(set);
+        command.Add(saveBody);
+        command.Add(json);
+        command.SetAction(async (parseResult, cancellationToken) =>
+        {
+            using NodeCommandTarget nodes = target(parseResult);
+            return await TestAsync(
+                nodes,
+                parseResult.GetRequiredValue(node),
+                parseResult.GetValue(set) ?? [],
+                parseResult.GetValue(saveBody),
+                parseResult.GetValue(json),
+                parseResult.InvocationConfiguration.Output,
+                cancellationToken).ConfigureAwait(false);
+        });
+        return command;
+    }
 
-                return report.Outcome == NodeOutcome.Succeeded ? 0 : 1;
-            default:
-                await output.WriteLineAsync(Usage).ConfigureAwait(false);
-                return 2;
+    private static void AddAll(Command command, IEnumerable<Argument> arguments)
+    {
+        ArgumentNullException.ThrowIfNull(arguments);
+        foreach (Argument argument in arguments)
+        {
+            command.Add(argument);
         }
     }
 
-    private static (Dictionary<string, string?> Values, bool Json, string? SaveBody)? ParseOptions(NodeDescriptor node, List<string> arguments, TextWriter output)
+    private static async Task<int> TestAsync(NodeCommandTarget target, string name, string[] sets, string? saveBody, bool json, TextWriter output, CancellationToken cancellationToken)
     {
-        var values = new Dictionary<string, string?>(StringComparer.Ordinal);
-        bool json = false;
-        string? saveBody = null;
-        for (int i = 0; i < arguments.Count; i++)
+        NodeDescriptor? node = target.Nodes.FirstOrDefault(n => string.Equals(n.Name, name, StringComparison.OrdinalIgnoreCase)
+                                                              || string.Equals(n.FullName, name, StringComparison.OrdinalIgnoreCase));
+        if (node is null)
         {
-            string argument = arguments[i];
-            if (argument == "--json")
-            {
-                json = true;
-                continue;
-            }
+            await output.WriteLineAsync($"No node named '{name}'. Known nodes: {string.Join(", ", target.Nodes.Select(n => n.Name).Order(StringComparer.Ordinal))}.").ConfigureAwait(false);
+            return UsageError;
+        }
 
-            if (argument == "--save-body")
+        // The parser checked each is name=value; the names are checked against the node here.
+        var values = new Dictionary<string, string?>(StringComparer.Ordinal);
+        foreach (string pair in sets)
+        {
+            int equals = pair.IndexOf('=', StringComparison.Ordinal);
+            string parameter = pair[..equals];
+            if (!node.Parameters.Any(p => string.Equals(p.Name, parameter, StringComparison.OrdinalIgnoreCase)))
             {
-                if (i + 1 >= arguments.Count || arguments[i + 1].Length == 0 || arguments[i + 1].StartsWith("--", StringComparison.Ordinal))
-                {
-                    output.WriteLine($"--save-body needs a file to write the body to. {Usage}");
-                    return null;
-                }
-
-                saveBody = arguments[++i];
-                continue;
-            }
-
-            int equals = i + 1 < arguments.Count ? arguments[i + 1].IndexOf('=') : -1;
-            if (argument != "--set" || equals <= 0)
-            {
-                output.WriteLine($"'{argument}' is not understood. {Usage}");
-                return null;
-            }
-
-            string pair = arguments[++i];
-            string name = pair[..equals];
-            if (!node.Parameters.Any(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase)))
-            {
-                output.WriteLine($"{node.Name} has no parameter '{name}'. Its parameters: {string.Join(", ", node.Parameters.Select(p => p.Name))}.");
-                return null;
+                await output.WriteLineAsync($"{node.Name} has no parameter '{parameter}'. Its parameters: {string.Join(", ", node.Parameters.Select(p => p.Name))}.").ConfigureAwait(false);
+                return UsageError;
             }
 
             string value = pair[(equals + 1)..];
-            values[name] = value.Length == 0 ? null : value;
+            values[parameter] = value.Length == 0 ? null : value;
         }
 
-        return (values, json, saveBody);
+        (TestReport report, NodeResult? result) = await new NodeTester(target.Runtime, target.TesterOptions).RunAsync(node, values, cancellationToken).ConfigureAwait(false);
+        if (json)
+        {
+            await output.WriteLineAsync(JsonSerializer.Serialize(report, CommandLineJson.Default.TestReport)).ConfigureAwait(false);
+        }
+        else
+        {
+            await WriteReportAsync(node, report, output).ConfigureAwait(false);
+        }
+
+        if (!report.WasSent)
+        {
+            return UsageError;
+        }
+
+        if (saveBody is { } saveTo && !await SaveBodyAsync(result!, saveTo, json, output, cancellationToken).ConfigureAwait(false))
+        {
+            return UsageError;
+        }
+
+        return report.Outcome == NodeOutcome.Succeeded ? 0 : 1;
     }
 
     // Writes the answer's body to path (relative to the current directory): a binary body's exact
@@ -169,7 +248,7 @@ public static class NodeCommandLine
         return true;
     }
 
-    private static void List(List<NodeDescriptor> nodes, TextWriter output)
+    private static void List(IReadOnlyList<NodeDescriptor> nodes, TextWriter output)
     {
         foreach (NodeDescriptor node in nodes.OrderBy(n => n.Name, StringComparer.Ordinal))
         {

@@ -10,7 +10,8 @@ namespace SdkNodes.Tests.Aot;
 /// (`dotnet publish -c Release -r linux-x64 -p:PublishAot=true`), once for the class, into a
 /// temporary folder. The publish must be free of trim and AOT warnings, and the native
 /// executable must send its nodes (generated ones of each kind: typed, untyped, JSON body, data
-/// object with chosen fields, form post; and a Refit call through SdkNodes.Refit) to
+/// object with chosen fields, form post; a Refit call through SdkNodes.Refit; a test through
+/// NodeCommandLine, parsed by System.CommandLine) to
 /// its own loopback server correctly, with the history in memory and in SQLite.
 /// Needs clang and zlib1g-dev (.ci/run installs them); without them the publish fails, and so
 /// does this test: it never skips.
@@ -51,6 +52,7 @@ public sealed class AotPublishTests(AotPublishTests.Published published) : IClas
         Assert.Contains("RequestToken: Succeeded 200: a token that expires in 3600 s", output);
         Assert.Contains("GetOrderStatus (Refit): Succeeded 200: order o-1001 shipped", output);
         Assert.Contains("History: 9 records in memory, 9 in SQLite", output);
+        Assert.Contains("NodeCommandLine: test exited 0 with a JSON report; --jsno exited 2 with a suggestion", output);
         Assert.Contains("AOT sample: all checks passed", output);
     }
 

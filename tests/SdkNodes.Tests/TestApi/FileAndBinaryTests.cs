@@ -146,7 +146,7 @@ public sealed class FileAndBinaryTests : IDisposable
         var output = new StringWriter();
 
         Assert.Equal(2, await RunAsync(runtime, output, null, "test", "DownloadTested", "--set", "Name=png", "--save-body"));
-        Assert.Contains("--save-body needs a file", output.ToString());
+        Assert.Contains("Required argument missing for option: '--save-body'.", output.ToString());
         Assert.Empty(server.Requests);
     }
 

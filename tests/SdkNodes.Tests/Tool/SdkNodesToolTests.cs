@@ -94,6 +94,44 @@ public sealed class SdkNodesToolTests : IDisposable
         Assert.Contains(message, output);
     }
 
+    [Fact]
+    public async Task BaseAddress_ThatIsNotAnAbsoluteUrl_IsAUsageError_NamingTheOption()
+    {
+        (int exit, string output) = await RunToolAsync("test", NodesAssembly, "Tested", "--set", "Id=1", "--base-address", "notaurl");
+
+        Assert.Equal(2, exit);
+        Assert.Contains("--base-address needs an absolute address, such as http://127.0.0.1:5000/, not 'notaurl'.", output);
+    }
+
+    [Fact]
+    public async Task HelpOnTest_ShowsTheAssemblyArgument_AndTheToolsOptionsBesideTheTestOnes()
+    {
+        (int exit, string output) = await RunToolAsync("test", "--help");
+
+        Assert.Equal(0, exit);
+        Assert.Contains("sdknodes test <assembly.dll> <node> [options]", output);
+        Assert.Contains("--set <name=value>", output);
+        Assert.Contains("--base-address <URL>", output);
+    }
+
+    [Fact]
+    public async Task AnUnknownOption_IsAUsageError_ThatSuggestsTheNearestOption()
+    {
+        (int exit, string output) = await RunToolAsync("test", NodesAssembly, "Tested", "--base-adress", "http://127.0.0.1:9/");
+
+        Assert.Equal(2, exit);
+        Assert.Matches(@"'--base-adress' was not matched\. Did you mean one of the following\?\r?\n--base-address", output);
+    }
+
+    [Fact]
+    public async Task AMissingNodeName_IsAUsageError_NamingTheArgument()
+    {
+        (int exit, string output) = await RunToolAsync("test", NodesAssembly);
+
+        Assert.Equal(2, exit);
+        Assert.Contains("Required argument 'node' missing for command: 'test'.", output);
+    }
+
     private Task<(int ExitCode, string Output)> RunToolAsync(params string[] args)
     {
         string tool = typeof(SdkNodesToolTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
