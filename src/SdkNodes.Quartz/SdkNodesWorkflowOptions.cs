@@ -45,6 +45,14 @@ public sealed class SdkNodesWorkflowOptions
     /// </summary>
     public TimeSpan CheckinMisfireThreshold { get; set; } = TimeSpan.FromSeconds(7.5);
 
+    /// <summary>
+    /// How long an idle worker waits before it looks for due runs again. A run triggered from
+    /// another process wakes nobody, so this is how late such a run may start on an idle cluster.
+    /// Default 1 second (Quartz's own is 30 seconds, the least it allows is 1 second); each idle
+    /// worker then asks the database once a second.
+    /// </summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
     /// <summary>How many runs this worker executes at once. Default 10 (Quartz's own).</summary>
     public int MaxConcurrency { get; set; } = 10;
 

@@ -48,6 +48,7 @@ public static class SdkNodesWorkflowsServiceCollectionExtensions
             quartz.ConfigureScheduler(scheduler =>
             {
                 scheduler.InstanceName = options.ClusterName;
+                scheduler.IdleWaitTime = options.PollInterval;
                 if (options.InstanceId is not null)
                 {
                     scheduler.InstanceId = options.InstanceId;
@@ -117,6 +118,11 @@ public static class SdkNodesWorkflowsServiceCollectionExtensions
         if (options.MaxConcurrency < 1)
         {
             throw new ArgumentException($"SdkNodesWorkflowOptions.MaxConcurrency must be at least 1, not {options.MaxConcurrency}.", nameof(options));
+        }
+
+        if (options.PollInterval < TimeSpan.FromSeconds(1))
+        {
+            throw new ArgumentException($"SdkNodesWorkflowOptions.PollInterval must be at least 1 second (Quartz's least), not {options.PollInterval}.", nameof(options));
         }
 
         if (options.CheckinInterval <= TimeSpan.Zero || options.CheckinMisfireThreshold <= TimeSpan.Zero)
