@@ -329,7 +329,8 @@ public sealed class PostgreSqlHistorySink : INodeHistoryStore, IAsyncDisposable,
         }
     }
 
-    private async Task CommitAsync(List<PendingWrite> batch)
+    // Internal for the test that commits one batch twice, as a retry after a lost acknowledgement would.
+    internal async Task CommitAsync(IReadOnlyList<PendingWrite> batch)
     {
         await using NpgsqlConnection connection = await _dataSource.OpenConnectionAsync().ConfigureAwait(false);
         await using NpgsqlTransaction transaction = await connection.BeginTransactionAsync().ConfigureAwait(false);
