@@ -4,13 +4,13 @@ using SdkNodes.Tool;
 
 // sdknodes list <assembly.dll>
 // sdknodes test <assembly.dll> <node> [--set name=value]... [--save-body FILE] [--base-address URL] [--json]
+// sdknodes studio <assembly.dll> [--port N] [--base-address URL] [--history FILE.db]
 // Parsed with System.CommandLine (help, suggestions); exit code 0 succeeded, 1 the node did not, 2 a usage error.
-var root = new RootCommand("Lists an assembly's SdkNodes nodes, or tests one (the Test API).")
+var root = new RootCommand("Lists an assembly's SdkNodes nodes, tests one (the Test API), or serves the studio web page to test them.")
 {
     ToolCommands.List(),
     ToolCommands.Test(),
-
-    // The studio command (issue 16) is added here, as a method of ToolCommands.
+    ToolCommands.Studio(),
 };
 
 try

@@ -28,6 +28,42 @@ internal static class ToolCommands
         return test;
     }
 
+    /// <summary><c>sdknodes studio &lt;assembly.dll&gt; [--port N] [--base-address URL] [--history FILE.db]</c>: the Test API as a local web page.</summary>
+    public static Command Studio()
+    {
+        Argument<string> assembly = AssemblyArgument();
+        Option<Uri?> baseAddress = BaseAddressOption();
+        var port = new Option<int>("--port")
+        {
+            HelpName = "N",
+            Description = "The port on 127.0.0.1 to serve the page on; 0 (the default) picks a free one. The address is printed.",
+        };
+        port.Validators.Add(result =>
+        {
+            int value = result.GetValueOrDefault<int>();
+            if (value is < 0 or > 65535)
+            {
+                result.AddError($"--port must be a port number from 0 to 65535 (0 picks a free one), not {value}.");
+            }
+        });
+        var history = new Option<string?>("--history")
+        {
+            HelpName = "FILE.db",
+            Description = "A SQLite run history to show on the History page, and to add this session's tests to. Without it, this session's history is kept in memory.",
+        };
+        var studio = new Command("studio", "Serves a local web page (on 127.0.0.1) to test the assembly's nodes and read the run history.")
+        {
+            assembly,
+            port,
+            baseAddress,
+            history,
+        };
+        studio.SetAction((parseResult, _) => SdkNodes.Tool.Studio.StudioCommand.RunAsync(
+            new SdkNodes.Tool.Studio.StudioSettings(parseResult.GetRequiredValue(assembly), parseResult.GetValue(port), parseResult.GetValue(baseAddress), parseResult.GetValue(history)),
+            parseResult.InvocationConfiguration.Output));
+        return studio;
+    }
+
     /// <summary><c>&lt;assembly.dll&gt;</c>: a built assembly with SdkNodes nodes; a path that is no file is a parse error.</summary>
     public static Argument<string> AssemblyArgument()
     {
