@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Console;
+using SdkNodes.PostgreSql;
 
 namespace SdkNodes.Cluster;
 
@@ -42,7 +42,7 @@ public sealed record WorkerSettings(string Postgres, Uri Api, string Instance, i
 
 /// <summary>
 /// Worker mode: a generic host with a NodeRuntime that sends to the order system (every request
-/// says which worker sent it), the history on PostgreSQL, and the cluster's workflows. It prints
+/// says which worker sent it), the history on PostgreSQL (the cluster's database), and the cluster's workflows. It prints
 /// <c>ready &lt;instance&gt;</c> once started, and stops when its standard input closes (the
 /// process that started it is gone) or on SIGTERM/Ctrl+C; a SIGKILL is the point of the demo.
 /// </summary>
@@ -53,6 +53,9 @@ public static class WorkerHost
 
     public static async Task<int> RunAsync(WorkerSettings settings)
     {
+        // Outlives the host: disposed after it, when the last run has finished, so what is still
+        // queued is committed. Every record a node's SendAsync returned after is committed already.
+        await using var history = new PostgreSqlHistorySink(settings.Postgres);
         HostApplicationBuilder builder = Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();
 
@@ -62,7 +65,7 @@ public static class WorkerHost
         {
             o.BaseAddress = settings.Api;
             o.DefaultHeaders[WorkerHeader] = settings.Instance;
-            ClusterHistory.Configure(o, settings.Postgres);
+            o.HistorySinks.Add(history);
         });
         builder.Services.AddSdkNodesWorkflows(o =>
         {

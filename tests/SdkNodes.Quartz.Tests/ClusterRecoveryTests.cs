@@ -2,57 +2,144 @@ using SdkNodes.Cluster;
 
 namespace SdkNodes.Quartz.Tests;
 
+/// <summary>
+/// Three worker processes on one Quartz cluster, 300 purchase runs of three nodes each, and one
+/// worker killed with SIGKILL while it holds runs: every run completes once, the dead worker's
+/// runs are recovered elsewhere with their run ids, and their nodes send the same idempotency keys.
+/// </summary>
 public sealed class ClusterRecoveryTests(PostgresServer postgres)
 {
     private const int Runs = 300;
 
-    [Fact]
-    public async Task ThreeWorkers_OneKilledWithRunsInFlight_EveryRunCompletes()
+    private static readonly string[] PurchaseNodes = ["ReserveStock", "ChargePayment", "RequestShipment"];
+
+    private static readonly Dictionary<string, string> NodeOfPath = new()
     {
+        ["/stock/reservations"] = "ReserveStock",
+        ["/payments"] = "ChargePayment",
+        ["/shipments"] = "RequestShipment",
+    };
+
+    [Fact]
+    public async Task ThreeWorkers_OneKilledWithRunsInFlight_EveryRunCompletesOnceAndRecoveredRunsResendTheirKeys()
+    {
+        ITestOutputHelper? output = TestContext.Current.TestOutputHelper;
+
+        // A push takes 30 ms, so a worker always has runs part way through.
         await using TestCluster cluster = await TestCluster.StartAsync(postgres, TimeSpan.FromMilliseconds(30));
+        // A backlog first, so each worker is busy with as many runs as it takes at once.
+        IReadOnlyList<string> runIds = await cluster.TriggerPurchasesAsync(Runs);
         await cluster.StartWorkersAsync(3);
-        var clock = System.Diagnostics.Stopwatch.StartNew();
-        Task<IReadOnlyList<string>> triggering = cluster.TriggerPurchasesAsync(Runs);
 
+        // Kill the victim once it has finished some runs and is part way through others. The
+        // snapshot is taken before the kill: a run part way in it cannot have been finished by the
+        // victim (its last push takes 30 ms to answer, the kill follows at once).
         WorkerProcess victim = cluster.Workers[1];
-        var deadline = DateTimeOffset.UtcNow.AddSeconds(60);
-        while (true)
+        long waitStart = TimeProvider.System.GetTimestamp();
+        IReadOnlyList<ReceivedRequest> beforeKill = cluster.Api.Received;
+        while (!(Shipped(beforeKill, victim.Instance) >= 10 && InFlight(beforeKill, victim.Instance).Count > 0))
         {
-            var mine = cluster.Api.Received.Where(r => r.Worker == victim.Instance).ToList();
-            int shipped = mine.Count(r => r.Path == "/shipments");
-            bool inFlight = mine.GroupBy(r => r.RunId).Any(g => g.All(r => r.Path != "/shipments"));
-            if (shipped >= 10 && inFlight)
+            if (TimeProvider.System.GetElapsedTime(waitStart) > TimeSpan.FromSeconds(60))
             {
-                break;
+                string perWorker = string.Join(", ", beforeKill.GroupBy(r => r.Worker).Select(g => $"{g.Key}: {g.Count()}"));
+                Assert.Fail($"{victim.Instance} never held runs in flight after finishing 10 ({perWorker}).\n{await cluster.DescribeAsync()}");
             }
 
-            if (DateTimeOffset.UtcNow > deadline)
-            {
-                string perWorker = string.Join(", ", cluster.Api.Received.GroupBy(r => r.Worker).Select(g => $"{g.Key}: {g.Count()}"));
-                Assert.Fail($"{victim.Instance} never held runs in flight ({perWorker}).\n{await cluster.DescribeAsync()}");
-            }
-
-            await Task.Delay(10, TestContext.Current.CancellationToken);
+            await Task.Delay(5, TestContext.Current.CancellationToken);
+            beforeKill = cluster.Api.Received;
         }
 
         victim.Kill();
-        TestContext.Current.TestOutputHelper?.WriteLine($"killed at {clock.Elapsed}, triggering done: {triggering.IsCompleted}, worker header seen: {cluster.Api.Received.Count(r => r.Worker is not null)}");
-        IReadOnlyList<string> runIds = await triggering;
-        TestContext.Current.TestOutputHelper?.WriteLine($"triggered at {clock.Elapsed}");
-        var killedAt = DateTimeOffset.UtcNow;
-        TestContext.Current.TestOutputHelper?.WriteLine($"killed {victim.Instance} at {killedAt:O}");
+        DateTimeOffset killedAt = DateTimeOffset.UtcNow;
+        HashSet<string> heldByVictim = InFlight(beforeKill, victim.Instance);
+        output?.WriteLine($"Killed {victim.Instance} after it sent {beforeKill.Count(r => r.Worker == victim.Instance)} requests; it held {heldByVictim.Count} runs part way.");
 
-        deadline = DateTimeOffset.UtcNow.AddSeconds(120);
-        while (cluster.Api.Received.Where(r => r.Path == "/shipments").Select(r => r.RunId).Distinct().Count() < Runs)
+        IReadOnlyList<RunHistoryRecord> runs = await cluster.WaitForRunsAsync(runIds, TimeSpan.FromSeconds(120));
+        IReadOnlyList<ReceivedRequest> received = cluster.Api.Received.Where(r => r.Path != "/orders/changes").ToList();
+        var nodes = new Dictionary<string, IReadOnlyList<NodeHistoryRecord>>();
+        foreach (string runId in runIds)
         {
-            Assert.True(DateTimeOffset.UtcNow < deadline, $"not all runs shipped.\n{cluster.WorkerOutput()}");
-            await Task.Delay(100, TestContext.Current.CancellationToken);
+            nodes[runId] = await cluster.History.RunNodesAsync(runId, TestContext.Current.CancellationToken);
         }
 
-        var byRun = cluster.Api.Received.GroupBy(r => r.RunId).ToList();
-        var recovered = byRun.Where(g => g.Select(r => r.Worker).Distinct().Count() > 1).ToList();
-        TestContext.Current.TestOutputHelper?.WriteLine($"recovered {recovered.Count}: first recovered request {recovered.SelectMany(g => g).Where(r => r.Worker != victim.Instance).Min(r => r.At) - killedAt}");
+        // Every run has exactly one run record, and it completed with its three nodes.
+        Assert.Equal(runIds.Order(), runs.Select(r => r.RunId).Order());
+        Assert.All(runs, r =>
+        {
+            Assert.Equal(RunStatus.Completed, r.Status);
+            Assert.Equal(3, r.Nodes);
+        });
+
+        // The runs the dead worker held were recovered: run again, marked so, completed elsewhere.
+        List<RunHistoryRecord> recovered = runs.Where(r => r.Recovered).ToList();
         Assert.NotEmpty(recovered);
-        Assert.Equal(runIds.Order(), byRun.Select(g => g.Key!).Order());
+        Assert.Superset(heldByVictim, recovered.Select(r => r.RunId).ToHashSet());
+        foreach (RunHistoryRecord run in recovered)
+        {
+            Assert.True(run.StartedAt > killedAt, $"Recovered run {run.RunId}'s record is from an execution that started before the kill.");
+            Assert.All(Final(run, nodes[run.RunId]), n => Assert.NotEqual(victim.Instance, Header(n, WorkerHost.WorkerHeader)));
+        }
+
+        // Each run's record comes with the three node records of the execution that completed it.
+        foreach (RunHistoryRecord run in runs)
+        {
+            IReadOnlyList<NodeHistoryRecord> final = Final(run, nodes[run.RunId]);
+            Assert.Equal(PurchaseNodes, final.Select(n => n.NodeName));
+            Assert.All(final, n => Assert.Equal(NodeOutcome.Succeeded, n.Outcome));
+        }
+
+        // No node record is lost or duplicated: each request a surviving worker sent has exactly
+        // one record, and each of their records one request. The dead worker's records are a
+        // subset of what it sent (it died before it could acknowledge the rest).
+        var survivorRequests = received.Where(r => r.Worker != victim.Instance).Select(r => Sent(r.RunId, r.IdempotencyKey, r.Worker)).Order().ToList();
+        var survivorRecords = nodes.Values.SelectMany(n => n).Where(n => Header(n, WorkerHost.WorkerHeader) != victim.Instance).Select(n => Sent(n.RunId, Header(n, "Idempotency-Key"), Header(n, WorkerHost.WorkerHeader))).Order().ToList();
+        Assert.Equal(survivorRequests, survivorRecords);
+        var victimRequests = received.Where(r => r.Worker == victim.Instance).Select(r => Sent(r.RunId, r.IdempotencyKey, r.Worker)).ToHashSet();
+        var victimRecords = nodes.Values.SelectMany(n => n).Where(n => Header(n, WorkerHost.WorkerHeader) == victim.Instance).Select(n => Sent(n.RunId, Header(n, "Idempotency-Key"), Header(n, WorkerHost.WorkerHeader))).ToList();
+        Assert.Equal(victimRecords.Count, victimRecords.Distinct().Count());
+        Assert.Subset(victimRequests, victimRecords.ToHashSet());
+
+        // In every recovered run, each node request the API received again carries the key it
+        // carried the first time; and the kill did make the API receive requests again.
+        int resent = 0;
+        foreach (RunHistoryRecord run in recovered)
+        {
+            foreach (IGrouping<string, ReceivedRequest> node in received.Where(r => r.RunId == run.RunId).GroupBy(r => r.Path))
+            {
+                Assert.Single(node.Select(r => r.IdempotencyKey).Distinct());
+                resent += node.Count() - 1;
+            }
+        }
+
+        Assert.True(resent > 0, "No request was received twice: the kill caught no run part way.");
+
+        // Keys tell runs and nodes apart: no two (run, node) pairs share one.
+        var keys = received.GroupBy(r => (r.RunId, r.Path)).Select(g => g.First().IdempotencyKey).ToList();
+        Assert.Equal(keys.Count, keys.Distinct().Count());
+        Assert.Equal(Runs * 3, keys.Count);
+
+        TimeSpan lastRestart = recovered.Max(r => r.StartedAt) - killedAt;
+        output?.WriteLine($"{recovered.Count} runs recovered (of {heldByVictim.Count} held part way); {resent} requests received again, each with its first key; the last recovered run restarted {lastRestart.TotalSeconds:F1} s after the kill (check-in interval {TestCluster.Checkin.TotalSeconds} s).");
     }
+
+    private static int Shipped(IReadOnlyList<ReceivedRequest> received, string worker)
+        => received.Count(r => r.Worker == worker && r.Path == "/shipments");
+
+    // The purchase runs a worker had sent some nodes of but not the last.
+    private static HashSet<string> InFlight(IReadOnlyList<ReceivedRequest> received, string worker)
+        => received.Where(r => r.Worker == worker && NodeOfPath.ContainsKey(r.Path))
+            .GroupBy(r => r.RunId!)
+            .Where(g => g.All(r => r.Path != "/shipments"))
+            .Select(g => g.Key)
+            .ToHashSet();
+
+    // The node records of the execution that wrote the run's record (the run record keeps that
+    // execution's start; an earlier, dead execution's records started before it).
+    private static IReadOnlyList<NodeHistoryRecord> Final(RunHistoryRecord run, IReadOnlyList<NodeHistoryRecord> nodes)
+        => nodes.Where(n => n.StartedAt >= run.StartedAt).OrderBy(n => n.StartedAt).ToList();
+
+    private static string? Header(NodeHistoryRecord record, string name)
+        => record.RequestHeaders.FirstOrDefault(h => string.Equals(h.Key, name, StringComparison.OrdinalIgnoreCase)).Value;
+
+    private static string Sent(string? runId, string? key, string? worker) => $"{runId}/{key}/{worker}";
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using SdkNodes.Cluster;
+using SdkNodes.PostgreSql;
 
 namespace SdkNodes.Quartz.Tests;
 
@@ -22,7 +23,11 @@ internal sealed class TestCluster : IAsyncDisposable
     {
         ConnectionString = connectionString;
         Api = api;
+        History = new PostgreSqlHistorySink(connectionString);
     }
+
+    /// <summary>The cluster's run history, read back from PostgreSQL.</summary>
+    public PostgreSqlHistorySink History { get; }
 
     public string ConnectionString { get; }
 
@@ -110,6 +115,31 @@ internal sealed class TestCluster : IAsyncDisposable
         return text.ToString();
     }
 
+    /// <summary>
+    /// Waits until the history holds a run record for each of <paramref name="runIds"/>, polling
+    /// at most <paramref name="timeout"/>, and returns the purchase runs' records.
+    /// </summary>
+    public async Task<IReadOnlyList<RunHistoryRecord>> WaitForRunsAsync(IReadOnlyCollection<string> runIds, TimeSpan timeout)
+    {
+        long start = TimeProvider.System.GetTimestamp();
+        while (true)
+        {
+            IReadOnlyList<RunHistoryRecord> runs = await History.RunsAsync(new RunHistoryQuery { Name = ClusterWorkflows.Purchase, Limit = 10_000 });
+            int missing = runIds.Except(runs.Select(r => r.RunId)).Count();
+            if (missing == 0)
+            {
+                return runs;
+            }
+
+            if (TimeProvider.System.GetElapsedTime(start) > timeout)
+            {
+                Assert.Fail($"{missing} of {runIds.Count} runs have no run record after {timeout.TotalSeconds} s.\n{await DescribeAsync()}");
+            }
+
+            await Task.Delay(250, TestContext.Current.CancellationToken);
+        }
+    }
+
     /// <summary>Every worker's output, for failure messages.</summary>
     public string WorkerOutput() => string.Join("\n", _workers.Select(w => $"--- {w.Instance}{(w.HasExited ? " (exited)" : "")} ---\n{w.Output}"));
 
@@ -123,5 +153,6 @@ internal sealed class TestCluster : IAsyncDisposable
         }
 
         await Api.DisposeAsync();
+        await History.DisposeAsync();
     }
 }
