@@ -43,6 +43,21 @@ public sealed class RecordingApi : IAsyncDisposable
     /// <summary>The number of requests received so far.</summary>
     public int Count => _received.Count;
 
+    /// <summary>The purchase endpoints, in the order the purchase workflow sends them.</summary>
+    public static IReadOnlyList<string> PurchasePaths { get; } = ["/stock/reservations", "/payments", "/shipments"];
+
+    /// <summary>How many purchase runs <paramref name="worker"/> had sent the last node of, in <paramref name="received"/>.</summary>
+    public static int Shipped(IReadOnlyList<ReceivedRequest> received, string worker)
+        => received.Count(r => r.Worker == worker && r.Path == "/shipments");
+
+    /// <summary>The purchase runs <paramref name="worker"/> had sent some nodes of but not the last, in <paramref name="received"/>.</summary>
+    public static HashSet<string> InFlight(IReadOnlyList<ReceivedRequest> received, string worker)
+        => received.Where(r => r.Worker == worker && PurchasePaths.Contains(r.Path))
+            .GroupBy(r => r.RunId ?? "")
+            .Where(g => g.All(r => r.Path != "/shipments"))
+            .Select(g => g.Key)
+            .ToHashSet();
+
     public static async Task<RecordingApi> StartAsync(TimeSpan delay, TimeProvider? time = null)
     {
         var api = new RecordingApi(delay, time ?? TimeProvider.System);
@@ -50,7 +65,7 @@ public sealed class RecordingApi : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         WebApplication app = builder.Build();
-        foreach (string path in new[] { "/stock/reservations", "/payments", "/shipments" })
+        foreach (string path in PurchasePaths)
         {
             app.MapPost(path, async (HttpRequest request) =>
             {

@@ -13,13 +13,6 @@ public sealed class ClusterRecoveryTests(PostgresServer postgres)
 
     private static readonly string[] PurchaseNodes = ["ReserveStock", "ChargePayment", "RequestShipment"];
 
-    private static readonly Dictionary<string, string> NodeOfPath = new()
-    {
-        ["/stock/reservations"] = "ReserveStock",
-        ["/payments"] = "ChargePayment",
-        ["/shipments"] = "RequestShipment",
-    };
-
     [Fact]
     public async Task ThreeWorkers_OneKilledWithRunsInFlight_EveryRunCompletesOnceAndRecoveredRunsResendTheirKeys()
     {
@@ -37,7 +30,7 @@ public sealed class ClusterRecoveryTests(PostgresServer postgres)
         WorkerProcess victim = cluster.Workers[1];
         long waitStart = TimeProvider.System.GetTimestamp();
         IReadOnlyList<ReceivedRequest> beforeKill = cluster.Api.Received;
-        while (!(Shipped(beforeKill, victim.Instance) >= 10 && InFlight(beforeKill, victim.Instance).Count > 0))
+        while (!(RecordingApi.Shipped(beforeKill, victim.Instance) >= 10 && RecordingApi.InFlight(beforeKill, victim.Instance).Count > 0))
         {
             if (TimeProvider.System.GetElapsedTime(waitStart) > TimeSpan.FromSeconds(60))
             {
@@ -51,7 +44,7 @@ public sealed class ClusterRecoveryTests(PostgresServer postgres)
 
         victim.Kill();
         DateTimeOffset killedAt = DateTimeOffset.UtcNow;
-        HashSet<string> heldByVictim = InFlight(beforeKill, victim.Instance);
+        HashSet<string> heldByVictim = RecordingApi.InFlight(beforeKill, victim.Instance);
         output?.WriteLine($"Killed {victim.Instance} after it sent {beforeKill.Count(r => r.Worker == victim.Instance)} requests; it held {heldByVictim.Count} runs part way.");
 
         IReadOnlyList<RunHistoryRecord> runs = await cluster.WaitForRunsAsync(runIds, TimeSpan.FromSeconds(120));
@@ -121,17 +114,6 @@ public sealed class ClusterRecoveryTests(PostgresServer postgres)
         TimeSpan lastRestart = recovered.Max(r => r.StartedAt) - killedAt;
         output?.WriteLine($"{recovered.Count} runs recovered (of {heldByVictim.Count} held part way); {resent} requests received again, each with its first key; the last recovered run restarted {lastRestart.TotalSeconds:F1} s after the kill (check-in interval {TestCluster.Checkin.TotalSeconds} s).");
     }
-
-    private static int Shipped(IReadOnlyList<ReceivedRequest> received, string worker)
-        => received.Count(r => r.Worker == worker && r.Path == "/shipments");
-
-    // The purchase runs a worker had sent some nodes of but not the last.
-    private static HashSet<string> InFlight(IReadOnlyList<ReceivedRequest> received, string worker)
-        => received.Where(r => r.Worker == worker && NodeOfPath.ContainsKey(r.Path))
-            .GroupBy(r => r.RunId!)
-            .Where(g => g.All(r => r.Path != "/shipments"))
-            .Select(g => g.Key)
-            .ToHashSet();
 
     // The node records of the execution that wrote the run's record (the run record keeps that
     // execution's start; an earlier, dead execution's records started before it).
