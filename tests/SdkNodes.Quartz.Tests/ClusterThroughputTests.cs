@@ -7,6 +7,7 @@ namespace SdkNodes.Quartz.Tests;
 /// Printed, not asserted (this machine's 2 cores run the workers, the API and PostgreSQL); the
 /// figures are in docs/scale-out.md. What is asserted is that every run completed.
 /// </summary>
+[Collection(ClusterCollection.Name)]
 public sealed class ClusterThroughputTests(PostgresServer postgres)
 {
     private const int Runs = 300;
