@@ -52,7 +52,7 @@ public static class ClusterDemo
         {
             for (int i = 1; i <= workers; i++)
             {
-                processes.Add(WorkerProcess.Start(typeof(ClusterDemo).Assembly.Location, new WorkerSettings(database.ConnectionString, api.Address, $"worker-{i}", Concurrency: 5, Checkin: TimeSpan.FromSeconds(2))));
+                processes.Add(WorkerProcess.Start(typeof(ClusterDemo).Assembly.Location, new WorkerSettings(database.ConnectionString, api.Address, $"worker-{i}", Concurrency: 5, Checkin: TimeSpan.FromSeconds(2), MisfireThreshold: TimeSpan.FromSeconds(2))));
             }
 
             await Task.WhenAll(processes.Select(p => p.WaitReadyAsync(TimeSpan.FromSeconds(60))));

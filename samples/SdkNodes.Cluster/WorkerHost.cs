@@ -10,8 +10,9 @@ namespace SdkNodes.Cluster;
 /// <param name="Api">The order system's address.</param>
 /// <param name="Instance">The worker's id in the cluster.</param>
 /// <param name="Concurrency">How many runs it executes at once.</param>
-/// <param name="Checkin">Its cluster check-in interval (and misfire threshold).</param>
-public sealed record WorkerSettings(string Postgres, Uri Api, string Instance, int Concurrency, TimeSpan Checkin)
+/// <param name="Checkin">Its cluster check-in interval.</param>
+/// <param name="MisfireThreshold">How long past a missed check-in the others take it for dead.</param>
+public sealed record WorkerSettings(string Postgres, Uri Api, string Instance, int Concurrency, TimeSpan Checkin, TimeSpan MisfireThreshold)
 {
     /// <summary>The arguments that start a worker with these settings (after the program's path).</summary>
     public IReadOnlyList<string> ToArguments() =>
@@ -19,6 +20,7 @@ public sealed record WorkerSettings(string Postgres, Uri Api, string Instance, i
         "worker", "--postgres", Postgres, "--api", Api.ToString(), "--instance", Instance,
         "--concurrency", Concurrency.ToString(System.Globalization.CultureInfo.InvariantCulture),
         "--checkin-ms", ((int)Checkin.TotalMilliseconds).ToString(System.Globalization.CultureInfo.InvariantCulture),
+        "--misfire-ms", ((int)MisfireThreshold.TotalMilliseconds).ToString(System.Globalization.CultureInfo.InvariantCulture),
     ];
 
     /// <summary>Reads the arguments after <c>worker</c>.</summary>
@@ -36,7 +38,8 @@ public sealed record WorkerSettings(string Postgres, Uri Api, string Instance, i
             new Uri(Value("--api")),
             Value("--instance"),
             int.Parse(Value("--concurrency", "10"), System.Globalization.CultureInfo.InvariantCulture),
-            TimeSpan.FromMilliseconds(int.Parse(Value("--checkin-ms", "2000"), System.Globalization.CultureInfo.InvariantCulture)));
+            TimeSpan.FromMilliseconds(int.Parse(Value("--checkin-ms", "2000"), System.Globalization.CultureInfo.InvariantCulture)),
+            TimeSpan.FromMilliseconds(int.Parse(Value("--misfire-ms", "2000"), System.Globalization.CultureInfo.InvariantCulture)));
     }
 }
 
@@ -73,7 +76,7 @@ public static class WorkerHost
             o.InstanceId = settings.Instance;
             o.MaxConcurrency = settings.Concurrency;
             o.CheckinInterval = settings.Checkin;
-            o.CheckinMisfireThreshold = settings.Checkin;
+            o.CheckinMisfireThreshold = settings.MisfireThreshold;
             o.AddClusterWorkflows();
         });
         using IHost host = builder.Build();

@@ -113,7 +113,7 @@ public sealed class ClusterRecoveryTests(PostgresServer postgres)
         Assert.Equal(Runs * 3, keys.Count);
 
         TimeSpan lastRestart = recovered.Max(r => r.StartedAt) - killedAt;
-        output?.WriteLine($"{recovered.Count} runs recovered (of {heldByVictim.Count} held part way); {resent} requests received again, each with its first key; the last recovered run restarted {lastRestart.TotalSeconds:F1} s after the kill (check-in interval {TestCluster.Checkin.TotalSeconds} s).");
+        output?.WriteLine($"{recovered.Count} runs recovered (of {heldByVictim.Count} held part way); {resent} requests received again, each with its first key; the last recovered run restarted {lastRestart.TotalSeconds:F1} s after the kill (check-in every {TestCluster.Checkin.TotalSeconds} s, taken for dead {TestCluster.MisfireThreshold.TotalSeconds} s past a missed one).");
     }
 
     // The node records of the execution that wrote the run's record (the run record keeps that
