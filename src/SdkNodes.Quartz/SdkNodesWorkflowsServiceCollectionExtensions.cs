@@ -19,10 +19,17 @@ public static class SdkNodesWorkflowsServiceCollectionExtensions
     /// <see cref="NodeRuntime"/> (<c>AddSdkNodes()</c>) when none is registered yet.
     /// </summary>
     /// <exception cref="ArgumentException">An option is missing or out of range.</exception>
+    /// <exception cref="InvalidOperationException">It was called before on this collection.</exception>
     public static IServiceCollection AddSdkNodesWorkflows(this IServiceCollection services, Action<SdkNodesWorkflowOptions> configure)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configure);
+
+        // One scheduler per container: a second call would register a second, unkeyed one.
+        if (services.Any(d => d.ServiceType == typeof(SdkNodesWorkflowOptions)))
+        {
+            throw new InvalidOperationException("AddSdkNodesWorkflows was already called: register every workflow in one call.");
+        }
 
         // Read now, not as IOptions later: the workflows decide which jobs and triggers Quartz stores.
         var options = new SdkNodesWorkflowOptions();

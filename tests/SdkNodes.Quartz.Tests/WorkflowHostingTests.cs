@@ -20,6 +20,13 @@ public sealed class WorkflowHostingTests(PostgresServer postgres)
     }
 
     [Fact]
+    public void AddSdkNodesWorkflows_CalledTwice_IsRefused()
+    {
+        var services = new ServiceCollection().AddSdkNodesWorkflows(o => o.ConnectionString = "Host=/nowhere");
+        Assert.Throws<InvalidOperationException>(() => services.AddSdkNodesWorkflows(o => o.ConnectionString = "Host=/nowhere"));
+    }
+
+    [Fact]
     public void AddWorkflow_TheSameNameTwice_IsRefused()
     {
         var options = new SdkNodesWorkflowOptions().AddWorkflow<OrderSyncWorkflow>("sync");
