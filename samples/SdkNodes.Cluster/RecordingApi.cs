@@ -25,14 +25,18 @@ public sealed class RecordingApi : IAsyncDisposable
     private readonly TimeProvider _time;
     private WebApplication? _app;
 
-    private RecordingApi(TimeSpan delay, TimeProvider time)
+    private RecordingApi(TimeSpan delay, TimeSpan syncDelay, TimeProvider time)
     {
         Delay = delay;
+        SyncDelay = syncDelay;
         _time = time;
     }
 
     /// <summary>How long each push takes to answer.</summary>
     public TimeSpan Delay { get; }
+
+    /// <summary>How long a pull of the order changes takes to answer (a test makes it long, to kill a worker during it).</summary>
+    public TimeSpan SyncDelay { get; }
 
     /// <summary>The server's address, e.g. http://127.0.0.1:41234/.</summary>
     public Uri Address { get; private set; } = null!;
@@ -58,9 +62,9 @@ public sealed class RecordingApi : IAsyncDisposable
             .Select(g => g.Key)
             .ToHashSet();
 
-    public static async Task<RecordingApi> StartAsync(TimeSpan delay, TimeProvider? time = null)
+    public static async Task<RecordingApi> StartAsync(TimeSpan delay, TimeSpan syncDelay = default, TimeProvider? time = null)
     {
-        var api = new RecordingApi(delay, time ?? TimeProvider.System);
+        var api = new RecordingApi(delay, syncDelay, time ?? TimeProvider.System);
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
@@ -75,9 +79,10 @@ public sealed class RecordingApi : IAsyncDisposable
             });
         }
 
-        app.MapGet("/orders/changes", (HttpRequest request) =>
+        app.MapGet("/orders/changes", async (HttpRequest request) =>
         {
             api.Record(request);
+            await Task.Delay(api.SyncDelay, api._time, CancellationToken.None);
             return Results.Json(new { changed = Array.Empty<string>() });
         });
         await app.StartAsync();

@@ -116,6 +116,52 @@ public sealed class ClusterRecoveryTests(PostgresServer postgres)
         output?.WriteLine($"{recovered.Count} runs recovered (of {heldByVictim.Count} held part way); {resent} requests received again, each with its first key; the last recovered run restarted {lastRestart.TotalSeconds:F1} s after the kill (check-in every {TestCluster.Checkin.TotalSeconds} s, taken for dead {TestCluster.MisfireThreshold.TotalSeconds} s past a missed one).");
     }
 
+    [Fact]
+    public async Task ScheduledRun_WhoseWorkerIsKilled_IsRecoveredWithItsRunIdAndKey()
+    {
+        // The order sync (every 10 s) takes 5 s to answer, so it is still running when its worker dies.
+        await using TestCluster cluster = await TestCluster.StartAsync(postgres, TimeSpan.FromMilliseconds(30), syncDelay: TimeSpan.FromSeconds(5));
+        await cluster.StartWorkersAsync(2);
+
+        ReceivedRequest first = await WaitForAsync(cluster, r => r.Path == "/orders/changes", "the schedule never fired");
+        WorkerProcess victim = cluster.Workers.Single(w => w.Instance == first.Worker);
+        victim.Kill();
+
+        ReceivedRequest again = await WaitForAsync(cluster, r => r.Path == "/orders/changes" && r.RunId == first.RunId && r.Worker != victim.Instance, "the killed worker's scheduled run was not run again by the other");
+        Assert.Equal(first.IdempotencyKey, again.IdempotencyKey);
+
+        long start = TimeProvider.System.GetTimestamp();
+        RunHistoryRecord? record = null;
+        while (record is null)
+        {
+            Assert.True(TimeProvider.System.GetElapsedTime(start) < TimeSpan.FromSeconds(60), $"No run record for the recovered scheduled run {first.RunId}.\n{await cluster.DescribeAsync()}");
+            await Task.Delay(250, TestContext.Current.CancellationToken);
+            record = (await cluster.History.RunsAsync(new RunHistoryQuery { Name = ClusterWorkflows.OrderSync }, TestContext.Current.CancellationToken)).SingleOrDefault(r => r.RunId == first.RunId);
+        }
+
+        Assert.True(record.Recovered);
+        Assert.Equal(RunStatus.Completed, record.Status);
+    }
+
+    private static async Task<ReceivedRequest> WaitForAsync(TestCluster cluster, Func<ReceivedRequest, bool> match, string failure)
+    {
+        long start = TimeProvider.System.GetTimestamp();
+        while (true)
+        {
+            if (cluster.Api.Received.FirstOrDefault(match) is { } found)
+            {
+                return found;
+            }
+
+            if (TimeProvider.System.GetElapsedTime(start) > TimeSpan.FromSeconds(60))
+            {
+                Assert.Fail($"After 60 s {failure}.\n{await cluster.DescribeAsync()}");
+            }
+
+            await Task.Delay(20, TestContext.Current.CancellationToken);
+        }
+    }
+
     // The node records of the execution that wrote the run's record (the run record keeps that
     // execution's start; an earlier, dead execution's records started before it).
     private static IReadOnlyList<NodeHistoryRecord> Final(RunHistoryRecord run, IReadOnlyList<NodeHistoryRecord> nodes)

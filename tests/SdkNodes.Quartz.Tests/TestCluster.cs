@@ -45,10 +45,10 @@ internal sealed class TestCluster : IAsyncDisposable
     /// </summary>
     public static TimeSpan MisfireThreshold { get; } = TimeSpan.FromSeconds(2);
 
-    public static async Task<TestCluster> StartAsync(PostgresServer postgres, TimeSpan apiDelay)
+    public static async Task<TestCluster> StartAsync(PostgresServer postgres, TimeSpan apiDelay, TimeSpan syncDelay = default)
     {
         string database = await postgres.CreateDatabaseAsync();
-        var cluster = new TestCluster(database, await RecordingApi.StartAsync(apiDelay));
+        var cluster = new TestCluster(database, await RecordingApi.StartAsync(apiDelay, syncDelay));
         HostApplicationBuilder builder = Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();
         builder.Services.AddSdkNodesWorkflows(o =>
@@ -100,7 +100,12 @@ internal sealed class TestCluster : IAsyncDisposable
     public async Task<string> DescribeAsync()
     {
         var text = new System.Text.StringBuilder();
-        text.AppendLine($"API received {Api.Count} requests.");
+        text.AppendLine($"API received {Api.Count} requests; the last ones:");
+        foreach (ReceivedRequest r in Api.Received.TakeLast(10))
+        {
+            text.AppendLine($"  {r.At:HH:mm:ss.fff} {r.Worker} {r.Path} run {r.RunId} key {r.IdempotencyKey}");
+        }
+
         await using var connection = new Npgsql.NpgsqlConnection(ConnectionString);
         await connection.OpenAsync();
         foreach (string sql in new[]
