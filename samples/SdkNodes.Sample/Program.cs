@@ -94,7 +94,7 @@ await using (WorkflowRun run = runtime.StartRun("approve-purchase"))
     Console.WriteLine($"Run approve-purchase: {aborted.Status} by {aborted.AbortedBy}; PushOrder {notPushed.Outcome}");
 }
 
-var since = new SdkNodes.Sqlite.NodeHistoryQuery { From = sampleStarted };
+var since = new NodeHistoryQuery { From = sampleStarted };
 IReadOnlyList<NodeHistoryRecord> records = [.. (await history.QueryAsync(since)).Reverse()];
 IReadOnlyList<RunHistoryRecord> runs = await history.RunsAsync(sampleStarted, DateTimeOffset.UtcNow.AddMinutes(1));
 Console.WriteLine();

@@ -8,14 +8,15 @@ namespace SdkNodes.Sqlite;
 /// Brings a history file made by an earlier version of this store up to the current schema, so
 /// upgrading SdkNodes.Sqlite keeps the history a team already has. The file's
 /// <c>PRAGMA user_version</c> records the schema version: 0 (never set) is the first schema,
-/// without <c>node_records.attempts</c>; 1 has it; 2 adds <c>node_records.response_bytes</c>.
+/// without <c>node_records.attempts</c>; 1 has it; 2 adds <c>node_records.response_bytes</c>;
+/// 3 adds <c>runs.recovered</c>.
 /// Each step runs once, in order. <see cref="HistorySchema.Create"/> makes the
 /// current tables in a new file, which then only has its version set.
 /// </summary>
 internal static class HistoryMigrations
 {
     /// <summary>The schema version this store writes.</summary>
-    public const int Current = 2;
+    public const int Current = 3;
 
     /// <summary>Migrates the database open on <paramref name="connection"/>; does nothing when it is up to date.</summary>
     public static void Apply(SqliteConnection connection)
@@ -52,6 +53,17 @@ internal static class HistoryMigrations
             }
 
             Execute(connection, transaction, "PRAGMA user_version = 2");
+        }
+
+        if (UserVersion(connection, transaction) < 3)
+        {
+            // Runs written before recovery existed were all run once, by the worker that started them.
+            if (!HasColumn(connection, transaction, "runs", "recovered"))
+            {
+                Execute(connection, transaction, "ALTER TABLE runs ADD COLUMN recovered INTEGER NOT NULL DEFAULT 0");
+            }
+
+            Execute(connection, transaction, "PRAGMA user_version = 3");
         }
 
         transaction.Commit();

@@ -29,6 +29,7 @@ internal static class HistorySchema
         CREATE INDEX IF NOT EXISTS node_records_started ON node_records (started_ticks);
         CREATE INDEX IF NOT EXISTS node_records_node ON node_records (node, started_ticks);
         CREATE INDEX IF NOT EXISTS node_records_run ON node_records (run_id);
+        CREATE INDEX IF NOT EXISTS node_records_outcome ON node_records (outcome, started_ticks);
         CREATE TABLE IF NOT EXISTS runs (
             run_id TEXT PRIMARY KEY,
             name TEXT NOT NULL,
@@ -38,12 +39,17 @@ internal static class HistorySchema
             unsuccessful INTEGER NOT NULL,
             started_at TEXT NOT NULL,
             started_ticks INTEGER NOT NULL,
-            elapsed_ms REAL NOT NULL);
+            elapsed_ms REAL NOT NULL,
+            recovered INTEGER NOT NULL DEFAULT 0);
         CREATE INDEX IF NOT EXISTS runs_started ON runs (started_ticks);
         """;
 
     public const string SelectNodeRecords = """
         SELECT run_id, node, method, url, request_headers, status_code, outcome, error_kind, error_message, started_at, elapsed_ms, attempts, response_bytes FROM node_records
+        """;
+
+    public const string SelectRuns = """
+        SELECT run_id, name, status, aborted_by, nodes, unsuccessful, started_at, elapsed_ms, recovered FROM runs
         """;
 }
 

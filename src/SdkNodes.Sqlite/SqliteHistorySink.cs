@@ -11,10 +11,11 @@ namespace SdkNodes.Sqlite;
 /// <summary>
 /// Keeps the run history in a SQLite file: one row per node execution and per workflow run,
 /// written before <c>SendAsync</c> returns, in WAL mode so a process that dies loses nothing it
-/// was told was written. Query it with <see cref="QueryAsync"/>, <see cref="RunsAsync"/> and
-/// <see cref="RunNodesAsync"/>. Thread-safe; one connection, writes in order.
+/// was told was written. Query it through <see cref="INodeHistoryStore"/>. A run written twice (by
+/// a worker that died just after completing it, and by the one that recovered it) is one row, and
+/// the recovered completion wins. Thread-safe; one connection, writes in order.
 /// </summary>
-public sealed class SqliteHistorySink : INodeHistorySink, IDisposable
+public sealed class SqliteHistorySink : INodeHistoryStore, IDisposable
 {
     private readonly SqliteConnection _connection;
     private readonly SemaphoreSlim _gate = new(1, 1);
@@ -75,8 +76,13 @@ public sealed class SqliteHistorySink : INodeHistorySink, IDisposable
         {
             using SqliteCommand command = _connection.CreateCommand();
             command.CommandText = """
-                INSERT OR REPLACE INTO runs (run_id, name, status, aborted_by, nodes, unsuccessful, started_at, started_ticks, elapsed_ms)
-                VALUES ($run, $name, $status, $aborted, $nodes, $unsuccessful, $started, $ticks, $elapsed)
+                INSERT INTO runs (run_id, name, status, aborted_by, nodes, unsuccessful, started_at, started_ticks, elapsed_ms, recovered)
+                VALUES ($run, $name, $status, $aborted, $nodes, $unsuccessful, $started, $ticks, $elapsed, $recovered)
+                ON CONFLICT (run_id) DO UPDATE SET
+                    name = excluded.name, status = excluded.status, aborted_by = excluded.aborted_by, nodes = excluded.nodes,
+                    unsuccessful = excluded.unsuccessful, started_at = excluded.started_at, started_ticks = excluded.started_ticks,
+                    elapsed_ms = excluded.elapsed_ms, recovered = excluded.recovered
+                WHERE excluded.recovered OR NOT runs.recovered
                 """;
             command.Parameters.AddWithValue("$run", record.RunId);
             command.Parameters.AddWithValue("$name", record.Name);
@@ -87,6 +93,7 @@ public sealed class SqliteHistorySink : INodeHistorySink, IDisposable
             command.Parameters.AddWithValue("$started", record.StartedAt.ToString("O", CultureInfo.InvariantCulture));
             command.Parameters.AddWithValue("$ticks", record.StartedAt.UtcTicks);
             command.Parameters.AddWithValue("$elapsed", record.Elapsed.TotalMilliseconds);
+            command.Parameters.AddWithValue("$recovered", record.Recovered);
             await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
         finally
@@ -95,7 +102,7 @@ public sealed class SqliteHistorySink : INodeHistorySink, IDisposable
         }
     }
 
-    /// <summary>Node records matching <paramref name="query"/>, newest first.</summary>
+    /// <inheritdoc />
     public async Task<IReadOnlyList<NodeHistoryRecord>> QueryAsync(NodeHistoryQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
@@ -119,38 +126,126 @@ public sealed class SqliteHistorySink : INodeHistorySink, IDisposable
             command.Parameters.AddWithValue("$node", node);
         }
 
+        if (query.RunId is { } runId)
+        {
+            where.Add("run_id = $run");
+            command.Parameters.AddWithValue("$run", runId);
+        }
+
+        if (query.Outcome is { } outcome)
+        {
+            where.Add("outcome = $outcome");
+            command.Parameters.AddWithValue("$outcome", outcome.ToString());
+        }
+
         if (query.FailuresOnly)
         {
             where.Add("outcome <> 'Succeeded'");
         }
 
-        command.Parameters.AddWithValue("$limit", query.Limit);
-        command.CommandText = $"{HistorySchema.SelectNodeRecords} {(where.Count > 0 ? "WHERE " + string.Join(" AND ", where) : string.Empty)} ORDER BY id DESC LIMIT $limit";
+        command.Parameters.AddWithValue("$limit", Math.Max(0, query.Limit));
+        command.Parameters.AddWithValue("$offset", Math.Max(0, query.Offset));
+        command.CommandText = $"{HistorySchema.SelectNodeRecords} {Where(where)} ORDER BY started_ticks DESC, id DESC LIMIT $limit OFFSET $offset";
         return await ReadNodeRecordsAsync(command, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>One run's node records, in the order they were written.</summary>
+    /// <inheritdoc />
     public async Task<IReadOnlyList<NodeHistoryRecord>> RunNodesAsync(string runId, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(runId);
         using SqliteCommand command = _connection.CreateCommand();
         command.CommandText = $"{HistorySchema.SelectNodeRecords} WHERE run_id = $run ORDER BY id";
         command.Parameters.AddWithValue("$run", runId);
         return await ReadNodeRecordsAsync(command, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<RunHistoryRecord>> RunsAsync(RunHistoryQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var where = new List<string>();
+        using SqliteCommand command = _connection.CreateCommand();
+        if (query.From is { } from)
+        {
+            where.Add("started_ticks >= $from");
+            command.Parameters.AddWithValue("$from", from.UtcTicks);
+        }
+
+        if (query.To is { } to)
+        {
+            where.Add("started_ticks < $to");
+            command.Parameters.AddWithValue("$to", to.UtcTicks);
+        }
+
+        if (query.Name is { } name)
+        {
+            where.Add("name = $name");
+            command.Parameters.AddWithValue("$name", name);
+        }
+
+        if (query.Status is { } status)
+        {
+            where.Add("status = $status");
+            command.Parameters.AddWithValue("$status", status.ToString());
+        }
+
+        command.Parameters.AddWithValue("$limit", Math.Max(0, query.Limit));
+        command.Parameters.AddWithValue("$offset", Math.Max(0, query.Offset));
+        command.CommandText = $"{HistorySchema.SelectRuns} {Where(where)} ORDER BY started_ticks DESC, run_id DESC LIMIT $limit OFFSET $offset";
+        return await ReadRunsAsync(command, cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>Runs that started in [<paramref name="from"/>, <paramref name="to"/>), oldest first.</summary>
     public async Task<IReadOnlyList<RunHistoryRecord>> RunsAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default)
+    {
+        using SqliteCommand command = _connection.CreateCommand();
+        command.CommandText = $"{HistorySchema.SelectRuns} WHERE started_ticks >= $from AND started_ticks < $to ORDER BY started_ticks, run_id";
+        command.Parameters.AddWithValue("$from", from.UtcTicks);
+        command.Parameters.AddWithValue("$to", to.UtcTicks);
+        return await ReadRunsAsync(command, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async Task<HistoryPurgeResult> PurgeAsync(DateTimeOffset olderThan, CancellationToken cancellationToken = default)
     {
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            using SqliteCommand command = _connection.CreateCommand();
-            command.CommandText = """
-                SELECT run_id, name, status, aborted_by, nodes, unsuccessful, started_at, elapsed_ms FROM runs
-                WHERE started_ticks >= $from AND started_ticks < $to ORDER BY started_ticks
-                """;
-            command.Parameters.AddWithValue("$from", from.UtcTicks);
-            command.Parameters.AddWithValue("$to", to.UtcTicks);
+            using SqliteTransaction transaction = _connection.BeginTransaction();
+            long nodes = await DeleteOlderAsync("node_records").ConfigureAwait(false);
+            long runs = await DeleteOlderAsync("runs").ConfigureAwait(false);
+            transaction.Commit();
+            return new HistoryPurgeResult(nodes, runs);
+
+            async Task<long> DeleteOlderAsync(string table)
+            {
+                using SqliteCommand command = _connection.CreateCommand();
+                command.Transaction = transaction;
+                command.CommandText = $"DELETE FROM {table} WHERE started_ticks < $before";
+                command.Parameters.AddWithValue("$before", olderThan.UtcTicks);
+                return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        _connection.Dispose();
+        _gate.Dispose();
+    }
+
+    private static string Where(List<string> conditions) => conditions.Count > 0 ? "WHERE " + string.Join(" AND ", conditions) : string.Empty;
+
+    private async Task<IReadOnlyList<RunHistoryRecord>> ReadRunsAsync(SqliteCommand command, CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
             var runs = new List<RunHistoryRecord>();
             using SqliteDataReader reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -165,6 +260,7 @@ public sealed class SqliteHistorySink : INodeHistorySink, IDisposable
                     Unsuccessful = reader.GetInt32(5),
                     StartedAt = DateTimeOffset.Parse(reader.GetString(6), CultureInfo.InvariantCulture),
                     Elapsed = TimeSpan.FromMilliseconds(reader.GetDouble(7)),
+                    Recovered = reader.GetBoolean(8),
                 });
             }
 
@@ -174,13 +270,6 @@ public sealed class SqliteHistorySink : INodeHistorySink, IDisposable
         {
             _gate.Release();
         }
-    }
-
-    /// <inheritdoc />
-    public void Dispose()
-    {
-        _connection.Dispose();
-        _gate.Dispose();
     }
 
     private async Task<IReadOnlyList<NodeHistoryRecord>> ReadNodeRecordsAsync(SqliteCommand command, CancellationToken cancellationToken)

@@ -29,11 +29,11 @@ public sealed class SqliteResponseBytesTests : IDisposable
         using var reader = new SqliteHistorySink(DatabasePath);
         var records = await reader.QueryAsync(new NodeHistoryQuery(), TestRuntime.Token);
         Assert.Equal([("chunked-stream", (long?)null), ("buffered", 1_048_576L)], records.Select(r => (r.NodeName, r.ResponseBytes)));
-        Assert.Equal(2L, Scalar("PRAGMA user_version"));
+        Assert.Equal(3L, Scalar("PRAGMA user_version"));
     }
 
     [Fact]
-    public async Task AVersion1File_IsMigratedToVersion2_OldRowsHaveNoSize_AndNewRowsKeepTheirs()
+    public async Task AVersion1File_IsMigratedToTheCurrentVersion_OldRowsHaveNoSize_AndNewRowsKeepTheirs()
     {
         CreateVersion1FileWithOneRow();
 
@@ -44,7 +44,7 @@ public sealed class SqliteResponseBytesTests : IDisposable
             await sink.WriteAsync(Record("NewNode", 64), TestRuntime.Token);
         }
 
-        Assert.Equal(2L, Scalar("PRAGMA user_version"));
+        Assert.Equal(3L, Scalar("PRAGMA user_version"));
         Assert.Equal(1L, Scalar("SELECT COUNT(*) FROM pragma_table_info('node_records') WHERE name = 'response_bytes'"));
 
         // Opened again: the migration is not repeated (a second ADD COLUMN would throw).
