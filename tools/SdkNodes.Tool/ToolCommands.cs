@@ -28,7 +28,7 @@ internal static class ToolCommands
         return test;
     }
 
-    /// <summary><c>sdknodes studio &lt;assembly.dll&gt; [--port N] [--base-address URL] [--history FILE.db]</c>: the Test API as a local web page.</summary>
+    /// <summary><c>sdknodes studio &lt;assembly.dll&gt; [--port N] [--base-address URL] [--history FILE.db|CONNECTION]</c>: the Test API as a local web page.</summary>
     public static Command Studio()
     {
         Argument<string> assembly = AssemblyArgument();
@@ -48,8 +48,8 @@ internal static class ToolCommands
         });
         var history = new Option<string?>("--history")
         {
-            HelpName = "FILE.db",
-            Description = "A SQLite run history to show on the History page, and to add this session's tests to. Without it, this session's history is kept in memory.",
+            HelpName = "FILE.db|CONNECTION",
+            Description = "A run history to show on the History page, and to add this session's tests to: a SQLite file, or a PostgreSQL database (a connection string with Host=..., or a postgres:// URL). Without it, this session's history is kept in memory.",
         };
         var studio = new Command("studio", "Serves a local web page (on 127.0.0.1) to test the assembly's nodes and read the run history.")
         {

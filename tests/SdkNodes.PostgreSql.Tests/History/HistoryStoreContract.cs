@@ -50,6 +50,25 @@ public abstract class HistoryStoreContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SecretsTheRuntimeRedacted_StayRedactedInTheStore()
+    {
+        INodeHistoryStore store = Open();
+        await using PlacesServer server = await PlacesServer.StartAsync();
+        using (var runtime = new NodeRuntime(new NodeRuntimeOptions { BaseAddress = server.BaseAddress, HistorySinks = { store } }))
+        {
+            NodeResult result = await new FindPlaceWithKey { City = "Lyon", Key = "key-6f1e9c", Token = "Bearer tok-3b7d2a" }.SendAsync(runtime, Token);
+            Assert.Equal(NodeOutcome.Succeeded, result.Outcome);
+        }
+
+        NodeHistoryRecord read = Assert.Single(await store.QueryAsync(new NodeHistoryQuery(), Token));
+        string stored = read.Url + string.Concat(read.RequestHeaders.Select(h => h.Key + h.Value));
+        Assert.DoesNotContain("key-6f1e9c", stored);
+        Assert.DoesNotContain("tok-3b7d2a", stored);
+        Assert.Contains("city=Lyon", read.Url);
+        Assert.Contains(new KeyValuePair<string, string>("Authorization", "***"), read.RequestHeaders);
+    }
+
+    [Fact]
     public async Task Records_WrittenByOneStore_AreReadByAnotherOpenedLater()
     {
         INodeHistoryStore writer = Open();

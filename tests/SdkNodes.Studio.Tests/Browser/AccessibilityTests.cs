@@ -27,8 +27,8 @@ public sealed class AccessibilityTests(StudioSession studio)
     {
         IPage page = await studio.NewPageAsync();
         await page.GotoAsync("/nodes/LookupCustomer");
-        await page.GetByLabel("CustomerId", new() { Exact = true }).FillAsync("c-404");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Send test" }).ClickAsync();
+        await page.Field("CustomerId").FillAsync("c-404");
+        await page.SendTestAsync();
         await Expect(page.Locator("#report")).ToBeVisibleAsync();
 
         await AssertAccessibleAsync(page);

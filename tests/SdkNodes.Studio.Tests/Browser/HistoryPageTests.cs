@@ -57,9 +57,9 @@ public sealed class HistoryPageTests(StudioSession studio)
     {
         IPage page = await studio.NewPageAsync();
         await page.GotoAsync("/nodes/ReserveStock");
-        await page.GetByLabel("Sku", new() { Exact = true }).FillAsync("sku-sold-out");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Send test" }).ClickAsync();
-        await Expect(page.Locator("[data-fact=status]")).ToHaveTextAsync("409");
+        await page.Field("Sku").FillAsync("sku-sold-out");
+        await page.SendTestAsync();
+        await Expect(page.Fact("status")).ToHaveTextAsync("409");
 
         await page.GotoAsync("/history?node=ReserveStock&outcome=Failed");
 

@@ -34,16 +34,16 @@ public sealed class NodePageTests(StudioSession studio)
         IPage page = await studio.NewPageAsync();
         await page.GotoAsync("/nodes/IpAttribution");
 
-        await page.GetByLabel("Ip", new() { Exact = true }).FillAsync("8.8.8.8");
-        await page.GetByLabel("Key", new() { Exact = true }).FillAsync(ApiKey);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Send test" }).ClickAsync();
+        await page.Field("Ip").FillAsync("8.8.8.8");
+        await page.Field("Key").FillAsync(ApiKey);
+        await page.SendTestAsync();
 
-        await Expect(Fact(page, "status")).ToHaveTextAsync("200");
-        await Expect(Fact(page, "seconds")).ToHaveTextAsync(new Regex(@"^\d+\.\d\d$"));
-        await Expect(Fact(page, "sent-at")).ToHaveTextAsync(new Regex(@"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC$"));
-        await Expect(Fact(page, "outcome")).ToHaveTextAsync("Succeeded");
-        await Expect(Fact(page, "body")).ToContainTextAsync("\"city\": \"Mountain View\"");
-        await Expect(Fact(page, "request")).ToHaveTextAsync($"GET {studio.ApisAddress}ip/ipNew?ip=8.8.8.8&key=***");
+        await Expect(page.Fact("status")).ToHaveTextAsync("200");
+        await Expect(page.Fact("seconds")).ToHaveTextAsync(new Regex(@"^\d+\.\d\d$"));
+        await Expect(page.Fact("sent-at")).ToHaveTextAsync(new Regex(@"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC$"));
+        await Expect(page.Fact("outcome")).ToHaveTextAsync("Succeeded");
+        await Expect(page.Fact("body")).ToContainTextAsync("\"city\": \"Mountain View\"");
+        await Expect(page.Fact("request")).ToHaveTextAsync($"GET {studio.ApisAddress}ip/ipNew?ip=8.8.8.8&key=***");
         await Expect(page.Locator("#report table").Last).ToContainTextAsync("application/json; charset=utf-8");
         Assert.DoesNotContain(ApiKey, await page.ContentAsync());
 
@@ -57,18 +57,18 @@ public sealed class NodePageTests(StudioSession studio)
     {
         IPage page = await studio.NewPageAsync();
         await page.GotoAsync("/nodes/IpAttribution");
-        await page.GetByLabel("Ip", new() { Exact = true }).FillAsync("8.8.4.4");
-        await page.GetByLabel("Key", new() { Exact = true }).FillAsync(ApiKey);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Send test" }).ClickAsync();
-        await Expect(Fact(page, "outcome")).ToBeVisibleAsync();
+        await page.Field("Ip").FillAsync("8.8.4.4");
+        await page.Field("Key").FillAsync(ApiKey);
+        await page.SendTestAsync();
+        await Expect(page.Fact("outcome")).ToBeVisibleAsync();
 
         // After the send the secret is not written back; after a reload neither.
-        await Expect(page.GetByLabel("Key", new() { Exact = true })).ToHaveValueAsync(string.Empty);
+        await Expect(page.Field("Key")).ToHaveValueAsync(string.Empty);
         await page.GotoAsync("/nodes/IpAttribution");
 
-        await Expect(page.GetByLabel("Ip", new() { Exact = true })).ToHaveValueAsync("8.8.4.4");
-        await Expect(page.GetByLabel("Key", new() { Exact = true })).ToHaveValueAsync(string.Empty);
-        await Expect(page.GetByLabel("Key", new() { Exact = true })).ToHaveAttributeAsync("type", "password");
+        await Expect(page.Field("Ip")).ToHaveValueAsync("8.8.4.4");
+        await Expect(page.Field("Key")).ToHaveValueAsync(string.Empty);
+        await Expect(page.Field("Key")).ToHaveAttributeAsync("type", "password");
         Assert.DoesNotContain(ApiKey, await page.ContentAsync());
     }
 
@@ -78,9 +78,9 @@ public sealed class NodePageTests(StudioSession studio)
         IPage page = await studio.NewPageAsync();
         await page.GotoAsync("/nodes/OrderSystemStatus");
 
-        await page.GetByRole(AriaRole.Button, new() { Name = "Send test" }).ClickAsync();
+        await page.SendTestAsync();
 
-        await Expect(Fact(page, "status")).ToHaveTextAsync("200");
+        await Expect(page.Fact("status")).ToHaveTextAsync("200");
         await Expect(page.Locator("#report")).ToContainTextAsync("X-Orders-Open");
         await Expect(page.Locator("#response-body")).ToHaveCountAsync(0);
         await Expect(page.GetByText("Response body")).ToHaveCountAsync(0);
@@ -92,13 +92,13 @@ public sealed class NodePageTests(StudioSession studio)
         IPage page = await studio.NewPageAsync();
         await page.GotoAsync("/nodes/LookupCustomer");
 
-        await page.GetByLabel("CustomerId", new() { Exact = true }).FillAsync("c-404");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Send test" }).ClickAsync();
+        await page.Field("CustomerId").FillAsync("c-404");
+        await page.SendTestAsync();
 
-        await Expect(Fact(page, "status")).ToHaveTextAsync("404");
-        await Expect(Fact(page, "outcome")).ToHaveTextAsync("Failed");
-        await Expect(Fact(page, "error-kind")).ToHaveTextAsync("Status");
-        await Expect(Fact(page, "error-message")).ToHaveTextAsync("No such customer in the order system");
+        await Expect(page.Fact("status")).ToHaveTextAsync("404");
+        await Expect(page.Fact("outcome")).ToHaveTextAsync("Failed");
+        await Expect(page.Fact("error-kind")).ToHaveTextAsync("Status");
+        await Expect(page.Fact("error-message")).ToHaveTextAsync("No such customer in the order system");
         await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("No such customer in the order system");
     }
 
@@ -108,14 +108,14 @@ public sealed class NodePageTests(StudioSession studio)
         IPage page = await studio.NewPageAsync();
         await page.GotoAsync("/nodes/IpAttribution");
 
-        await page.GetByLabel("Ip", new() { Exact = true }).FillAsync(string.Empty);
-        await page.GetByLabel("Key", new() { Exact = true }).FillAsync(ApiKey);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Send test" }).ClickAsync();
+        await page.Field("Ip").FillAsync(string.Empty);
+        await page.Field("Key").FillAsync(ApiKey);
+        await page.SendTestAsync();
 
-        await Expect(Fact(page, "outcome")).ToHaveTextAsync("Failed");
-        await Expect(Fact(page, "error-kind")).ToHaveTextAsync("InvalidInput");
-        await Expect(Fact(page, "error-message")).ToHaveTextAsync("IpAttribution.Ip is required but is null.");
-        await Expect(Fact(page, "status")).ToHaveTextAsync("none");
+        await Expect(page.Fact("outcome")).ToHaveTextAsync("Failed");
+        await Expect(page.Fact("error-kind")).ToHaveTextAsync("InvalidInput");
+        await Expect(page.Fact("error-message")).ToHaveTextAsync("IpAttribution.Ip is required but is null.");
+        await Expect(page.Fact("status")).ToHaveTextAsync("none");
         await Expect(page.Locator("#response-body")).ToHaveCountAsync(0);
     }
 
@@ -125,15 +125,15 @@ public sealed class NodePageTests(StudioSession studio)
         IPage page = await studio.NewPageAsync();
         await page.GotoAsync("/nodes/SearchOrders");
 
-        await page.GetByLabel("Status", new() { Exact = true }).SelectOptionAsync("Accepted");
-        await page.GetByLabel("IncludeLines", new() { Exact = true }).CheckAsync();
-        await page.GetByLabel("PlacedAfter", new() { Exact = true }).FillAsync("2026-11-01");
-        await page.GetByLabel("Tags", new() { Exact = true }).FillAsync("""["rush, gift", "eu"]""");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Send test" }).ClickAsync();
+        await page.Field("Status").SelectOptionAsync("Accepted");
+        await page.Field("IncludeLines").CheckAsync();
+        await page.Field("PlacedAfter").FillAsync("2026-11-01");
+        await page.Field("Tags").FillAsync("""["rush, gift", "eu"]""");
+        await page.SendTestAsync();
 
-        await Expect(Fact(page, "request")).ToHaveTextAsync($"GET {studio.ApisAddress}orders?status=Accepted&placedAfter=2026-11-01&includeLines=true&tags=rush%2C%20gift,eu");
-        await Expect(Fact(page, "body")).ToContainTextAsync("\"unit_price\": 64.95");
-        await Expect(page.GetByLabel("MinAmount", new() { Exact = true })).ToHaveAttributeAsync("type", "number");
+        await Expect(page.Fact("request")).ToHaveTextAsync($"GET {studio.ApisAddress}orders?status=Accepted&placedAfter=2026-11-01&includeLines=true&tags=rush%2C%20gift,eu");
+        await Expect(page.Fact("body")).ToContainTextAsync("\"unit_price\": 64.95");
+        await Expect(page.Field("MinAmount")).ToHaveAttributeAsync("type", "number");
     }
 
     [Fact]
@@ -142,11 +142,11 @@ public sealed class NodePageTests(StudioSession studio)
         IPage page = await studio.NewPageAsync();
         await page.GotoAsync("/nodes/SearchOrders");
 
-        await page.GetByLabel("Tags", new() { Exact = true }).FillAsync("""["rush",""");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Send test" }).ClickAsync();
+        await page.Field("Tags").FillAsync("""["rush",""");
+        await page.SendTestAsync();
 
         await Expect(page.Locator("#p-Tags-error")).ToContainTextAsync("Tags is not valid JSON");
-        await Expect(page.GetByLabel("Tags", new() { Exact = true })).ToBeFocusedAsync();
+        await Expect(page.Field("Tags")).ToBeFocusedAsync();
         await Expect(page.Locator("#report")).ToHaveCountAsync(0);
     }
 
@@ -161,11 +161,9 @@ public sealed class NodePageTests(StudioSession studio)
         await TabUntilAsync(page, "send");
         await page.Keyboard.PressAsync("Enter");
 
-        await Expect(Fact(page, "status")).ToHaveTextAsync("200");
-        await Expect(Fact(page, "body")).ToContainTextAsync("\"name\": \"Ada\"");
+        await Expect(page.Fact("status")).ToHaveTextAsync("200");
+        await Expect(page.Fact("body")).ToContainTextAsync("\"name\": \"Ada\"");
     }
-
-    private static ILocator Fact(IPage page, string name) => page.Locator($"[data-fact={name}]");
 
     // Presses Tab until the focused element is the one wanted ("send" for the Send test button).
     private static async Task TabUntilAsync(IPage page, string wanted)

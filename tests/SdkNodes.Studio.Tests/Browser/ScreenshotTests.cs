@@ -17,10 +17,10 @@ public sealed class ScreenshotTests(StudioSession studio)
     {
         IPage page = await studio.NewPageAsync();
         await page.GotoAsync("/nodes/SearchOrders");
-        await page.GetByLabel("Status", new() { Exact = true }).SelectOptionAsync("Accepted");
-        await page.GetByLabel("IncludeLines", new() { Exact = true }).CheckAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Send test" }).ClickAsync();
-        await Expect(page.Locator("[data-fact=status]")).ToHaveTextAsync("200");
+        await page.Field("Status").SelectOptionAsync("Accepted");
+        await page.Field("IncludeLines").CheckAsync();
+        await page.SendTestAsync();
+        await Expect(page.Fact("status")).ToHaveTextAsync("200");
         await page.GetByText("Response as a C# type").ClickAsync();
 
         await TakeAsync(page, "studio-node.png");

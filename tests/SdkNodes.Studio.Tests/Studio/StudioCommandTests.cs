@@ -43,6 +43,18 @@ public sealed class StudioCommandTests
         Assert.False(File.Exists(missing));
     }
 
+    [Theory]
+    [InlineData("Host=/nowhere-sdknodes;Port=5999;Database=history;Username=studio;Password=s3cret-Pa55", "Host=/nowhere-sdknodes; Port=5999; Database=history")]
+    [InlineData("postgresql://studio:s3cret-Pa55@127.0.0.1:1/history", "Host=127.0.0.1; Port=1; Database=history")]
+    public async Task APostgreSqlHistoryThatCannotBeReached_IsRefused_NamingTheDatabase_NotThePassword(string history, string named)
+    {
+        (int exit, string output) = await RunStudioAsync("--history", history);
+
+        Assert.Equal(2, exit);
+        Assert.Contains($"--history: PostgreSQL history store ({named})", output);
+        Assert.DoesNotContain("s3cret-Pa55", output);
+    }
+
     [Fact]
     public async Task AMissingAssembly_IsRefused()
     {

@@ -5,9 +5,24 @@ internal static class StudioCommand
 {
     public static async Task<int> RunAsync(StudioSettings settings, TextWriter output)
     {
-        if (settings.HistoryPath is { } history && !File.Exists(history))
+        // A SQLite path must name an existing history (opening would create an empty one); a
+        // PostgreSQL database is checked by connecting, when the server starts.
+        if (settings.HistoryPath is { } history && !HistoryLocation.IsPostgreSql(history) && !File.Exists(history))
         {
-            throw new ToolException($"--history: no file at '{Path.GetFullPath(history)}'. Give a SQLite history written by SdkNodes (SqliteHistorySink), or leave the option out to keep this session's history in memory.");
+            throw new ToolException($"--history: no file at '{Path.GetFullPath(history)}'. Give a SQLite history written by SdkNodes (SqliteHistorySink), a PostgreSQL connection string (Host=...; or postgres://...), or leave the option out to keep this session's history in memory.");
+        }
+
+        if (settings.HistoryPath is { } database && HistoryLocation.IsPostgreSql(database))
+        {
+            try
+            {
+                _ = HistoryLocation.ToConnectionString(database);
+            }
+            catch (Exception ex) when (ex is ArgumentException or FormatException)
+            {
+                // The messages name the key or the part that is wrong, never the values (a password).
+                throw new ToolException($"--history: not a PostgreSQL connection string or URL that Npgsql reads ({ex.Message}).");
+            }
         }
 
         IReadOnlyList<NodeDescriptor> nodes = NodeAssembly.Load(settings.AssemblyPath);
@@ -15,6 +30,11 @@ internal static class StudioCommand
         try
         {
             server = await StudioServer.StartAsync(settings, nodes);
+        }
+        catch (SdkNodes.PostgreSql.PostgreSqlHistoryException ex)
+        {
+            // The message names host, port and database only, never the password.
+            throw new ToolException($"--history: {ex.Message}");
         }
         catch (IOException ex)
         {

@@ -1,8 +1,9 @@
 namespace SdkNodes.Tool.Studio;
 
 /// <summary>
-/// The history the studio writes its tests to and shows on the History page: a SQLite file
-/// (<c>--history</c>), or this session's records in memory.
+/// The history the studio writes its tests to and shows on the History page: a SQLite file or a
+/// PostgreSQL database (<c>--history</c>, see <see cref="HistoryLocation"/>), or this session's
+/// records in memory.
 /// </summary>
 internal abstract class StudioHistory : IDisposable
 {
@@ -25,5 +26,19 @@ internal abstract class StudioHistory : IDisposable
     {
     }
 
-    public static StudioHistory Open(string? path) => path is null ? new SessionHistory() : new SqliteStudioHistory(path);
+    public static StudioHistory Open(string? history)
+    {
+        if (history is null)
+        {
+            return new SessionHistory();
+        }
+
+        if (HistoryLocation.IsPostgreSql(history))
+        {
+            string connectionString = HistoryLocation.ToConnectionString(history);
+            return new StoreStudioHistory(new SdkNodes.PostgreSql.PostgreSqlHistorySink(connectionString), HistoryLocation.Describe(connectionString));
+        }
+
+        return new StoreStudioHistory(new SdkNodes.Sqlite.SqliteHistorySink(history), Path.GetFullPath(history));
+    }
 }
