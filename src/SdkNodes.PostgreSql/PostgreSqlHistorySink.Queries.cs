@@ -1,0 +1,192 @@
+using System;
+using System.Collections.Generic;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace SdkNodes.PostgreSql;
+
+// The read side of INodeHistoryStore: the same queries as the SQLite store.
+public sealed partial class PostgreSqlHistorySink
+{
+    private const string SelectNodeRecords = """
+        SELECT run_id, node, method, url, request_headers::text, status_code, outcome, error_kind, error_message, started_at, elapsed_ms, attempts, response_bytes FROM sdknodes_node_records
+        """;
+
+    private const string SelectRuns = """
+        SELECT run_id, name, status, aborted_by, nodes, unsuccessful, started_at, elapsed_ms, recovered FROM sdknodes_runs
+        """;
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<NodeHistoryRecord>> QueryAsync(NodeHistoryQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        await using NpgsqlCommand command = _dataSource.CreateCommand();
+        var where = new List<string>();
+        if (query.From is { } from)
+        {
+            where.Add("started_at >= @from");
+            command.Parameters.AddWithValue("from", from.ToUniversalTime());
+        }
+
+        if (query.To is { } to)
+        {
+            where.Add("started_at < @to");
+            command.Parameters.AddWithValue("to", to.ToUniversalTime());
+        }
+
+        if (query.NodeName is { } node)
+        {
+            where.Add("node = @node");
+            command.Parameters.AddWithValue("node", node);
+        }
+
+        if (query.RunId is { } runId)
+        {
+            where.Add("run_id = @run");
+            command.Parameters.AddWithValue("run", runId);
+        }
+
+        if (query.Outcome is { } outcome)
+        {
+            where.Add("outcome = @outcome");
+            command.Parameters.AddWithValue("outcome", outcome.ToString());
+        }
+
+        if (query.FailuresOnly)
+        {
+            where.Add("outcome <> 'Succeeded'");
+        }
+
+        command.Parameters.AddWithValue("limit", Math.Max(0, query.Limit));
+        command.Parameters.AddWithValue("offset", Math.Max(0, query.Offset));
+        command.CommandText = $"{SelectNodeRecords} {Where(where)} ORDER BY started_at DESC, seq DESC LIMIT @limit OFFSET @offset";
+        return await ReadNodeRecordsAsync(command, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<NodeHistoryRecord>> RunNodesAsync(string runId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(runId);
+        await using NpgsqlCommand command = _dataSource.CreateCommand($"{SelectNodeRecords} WHERE run_id = @run ORDER BY seq");
+        command.Parameters.AddWithValue("run", runId);
+        return await ReadNodeRecordsAsync(command, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<RunHistoryRecord>> RunsAsync(RunHistoryQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        await using NpgsqlCommand command = _dataSource.CreateCommand();
+        var where = new List<string>();
+        if (query.From is { } from)
+        {
+            where.Add("started_at >= @from");
+            command.Parameters.AddWithValue("from", from.ToUniversalTime());
+        }
+
+        if (query.To is { } to)
+        {
+            where.Add("started_at < @to");
+            command.Parameters.AddWithValue("to", to.ToUniversalTime());
+        }
+
+        if (query.Name is { } name)
+        {
+            where.Add("name = @name");
+            command.Parameters.AddWithValue("name", name);
+        }
+
+        if (query.Status is { } status)
+        {
+            where.Add("status = @status");
+            command.Parameters.AddWithValue("status", status.ToString());
+        }
+
+        command.Parameters.AddWithValue("limit", Math.Max(0, query.Limit));
+        command.Parameters.AddWithValue("offset", Math.Max(0, query.Offset));
+        command.CommandText = $"{SelectRuns} {Where(where)} ORDER BY started_at DESC, run_id DESC LIMIT @limit OFFSET @offset";
+        return await ReadRunsAsync(command, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Runs that started in [<paramref name="from"/>, <paramref name="to"/>), oldest first (as the SQLite store's method of the same name).</summary>
+    public async Task<IReadOnlyList<RunHistoryRecord>> RunsAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default)
+    {
+        await using NpgsqlCommand command = _dataSource.CreateCommand($"{SelectRuns} WHERE started_at >= @from AND started_at < @to ORDER BY started_at, run_id");
+        command.Parameters.AddWithValue("from", from.ToUniversalTime());
+        command.Parameters.AddWithValue("to", to.ToUniversalTime());
+        return await ReadRunsAsync(command, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async Task<HistoryPurgeResult> PurgeAsync(DateTimeOffset olderThan, CancellationToken cancellationToken = default)
+    {
+        await using NpgsqlConnection connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using NpgsqlTransaction transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        long nodes = await DeleteOlderAsync("sdknodes_node_records").ConfigureAwait(false);
+        long runs = await DeleteOlderAsync("sdknodes_runs").ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return new HistoryPurgeResult(nodes, runs);
+
+        async Task<long> DeleteOlderAsync(string table)
+        {
+            await using var command = new NpgsqlCommand($"DELETE FROM {table} WHERE started_at < @before", connection, transaction);
+            command.Parameters.AddWithValue("before", olderThan.ToUniversalTime());
+            return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static string Where(List<string> conditions) => conditions.Count > 0 ? "WHERE " + string.Join(" AND ", conditions) : string.Empty;
+
+    private static async Task<IReadOnlyList<NodeHistoryRecord>> ReadNodeRecordsAsync(NpgsqlCommand command, CancellationToken cancellationToken)
+    {
+        var records = new List<NodeHistoryRecord>();
+        await using NpgsqlDataReader reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            records.Add(new NodeHistoryRecord
+            {
+                RunId = reader.IsDBNull(0) ? null : reader.GetString(0),
+                NodeName = reader.GetString(1),
+                Method = reader.GetString(2),
+                Url = reader.GetString(3),
+                RequestHeaders = JsonSerializer.Deserialize(reader.GetString(4), PostgreSqlHistoryJson.Default.IReadOnlyListKeyValuePairStringString) ?? [],
+                StatusCode = reader.IsDBNull(5) ? null : reader.GetInt32(5),
+                Outcome = Enum.Parse<NodeOutcome>(reader.GetString(6)),
+                ErrorKind = reader.IsDBNull(7) ? null : Enum.Parse<NodeErrorKind>(reader.GetString(7)),
+                ErrorMessage = reader.IsDBNull(8) ? null : reader.GetString(8),
+                StartedAt = reader.GetFieldValue<DateTimeOffset>(9),
+                Elapsed = TimeSpan.FromMilliseconds(reader.GetDouble(10)),
+                Attempts = reader.GetInt32(11),
+                ResponseBytes = reader.IsDBNull(12) ? null : reader.GetInt64(12),
+            });
+        }
+
+        return records;
+    }
+
+    private static async Task<IReadOnlyList<RunHistoryRecord>> ReadRunsAsync(NpgsqlCommand command, CancellationToken cancellationToken)
+    {
+        var runs = new List<RunHistoryRecord>();
+        await using NpgsqlDataReader reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            runs.Add(new RunHistoryRecord
+            {
+                RunId = reader.GetString(0),
+                Name = reader.GetString(1),
+                Status = Enum.Parse<RunStatus>(reader.GetString(2)),
+                AbortedBy = reader.IsDBNull(3) ? null : reader.GetString(3),
+                Nodes = reader.GetInt32(4),
+                Unsuccessful = reader.GetInt32(5),
+                StartedAt = reader.GetFieldValue<DateTimeOffset>(6),
+                Elapsed = TimeSpan.FromMilliseconds(reader.GetDouble(7)),
+                Recovered = reader.GetBoolean(8),
+            });
+        }
+
+        return runs;
+    }
+}
