@@ -13,7 +13,7 @@ namespace SdkNodes.PostgreSql;
 internal static class PostgreSqlHistorySchema
 {
     /// <summary>The schema version this store writes.</summary>
-    public const int Current = 1;
+    public const int Current = 2;
 
     /// <summary>
     /// The advisory lock key that serialises migrations ("SDKNHIST" in ASCII): many workers
@@ -75,6 +75,12 @@ internal static class PostgreSqlHistorySchema
             Execute(connection, transaction, Version1);
         }
 
+        if (version < 2)
+        {
+            // Each attempt of a node that retried; rows written before have an empty log.
+            Execute(connection, transaction, "ALTER TABLE sdknodes_node_records ADD COLUMN IF NOT EXISTS attempt_log jsonb NOT NULL DEFAULT '[]'");
+        }
+
         if (version < Current)
         {
             Execute(connection, transaction, "DELETE FROM sdknodes_schema_version");
@@ -91,7 +97,9 @@ internal static class PostgreSqlHistorySchema
     }
 }
 
+[System.Text.Json.Serialization.JsonSourceGenerationOptions(UseStringEnumConverter = true)]
 [System.Text.Json.Serialization.JsonSerializable(typeof(System.Collections.Generic.IReadOnlyList<System.Collections.Generic.KeyValuePair<string, string>>))]
+[System.Text.Json.Serialization.JsonSerializable(typeof(System.Collections.Generic.IReadOnlyList<NodeAttempt>))]
 internal sealed partial class PostgreSqlHistoryJson : System.Text.Json.Serialization.JsonSerializerContext
 {
 }

@@ -12,7 +12,7 @@ namespace SdkNodes.PostgreSql;
 public sealed partial class PostgreSqlHistorySink
 {
     private const string SelectNodeRecords = """
-        SELECT run_id, node, method, url, request_headers::text, status_code, outcome, error_kind, error_message, started_at, elapsed_ms, attempts, response_bytes FROM sdknodes_node_records
+        SELECT run_id, node, method, url, request_headers::text, status_code, outcome, error_kind, error_message, started_at, elapsed_ms, attempts, response_bytes, attempt_log::text FROM sdknodes_node_records
         """;
 
     private const string SelectRuns = """
@@ -161,6 +161,7 @@ public sealed partial class PostgreSqlHistorySink
                 Elapsed = TimeSpan.FromMilliseconds(reader.GetDouble(10)),
                 Attempts = reader.GetInt32(11),
                 ResponseBytes = reader.IsDBNull(12) ? null : reader.GetInt64(12),
+                AttemptLog = JsonSerializer.Deserialize(reader.GetString(13), PostgreSqlHistoryJson.Default.IReadOnlyListNodeAttempt) ?? [],
             });
         }
 

@@ -22,8 +22,8 @@ namespace SdkNodes.PostgreSql;
 public sealed partial class PostgreSqlHistorySink : INodeHistoryStore, IAsyncDisposable, IDisposable
 {
     private const string InsertNode = """
-        INSERT INTO sdknodes_node_records (id, run_id, node, method, url, request_headers, status_code, outcome, error_kind, error_message, started_at, elapsed_ms, attempts, response_bytes)
-        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
+        INSERT INTO sdknodes_node_records (id, run_id, node, method, url, request_headers, status_code, outcome, error_kind, error_message, started_at, elapsed_ms, attempts, response_bytes, attempt_log)
+        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
         ON CONFLICT (id) DO NOTHING
         """;
 
@@ -233,6 +233,7 @@ public sealed partial class PostgreSqlHistorySink : INodeHistoryStore, IAsyncDis
             new() { Value = record.Elapsed.TotalMilliseconds, NpgsqlDbType = NpgsqlDbType.Double },
             new() { Value = record.Attempts, NpgsqlDbType = NpgsqlDbType.Integer },
             new() { Value = (object?)record.ResponseBytes ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Bigint },
+            new() { Value = JsonSerializer.Serialize(record.AttemptLog, PostgreSqlHistoryJson.Default.IReadOnlyListNodeAttempt), NpgsqlDbType = NpgsqlDbType.Jsonb },
         },
     };
 

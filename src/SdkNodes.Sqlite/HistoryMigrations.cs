@@ -9,14 +9,14 @@ namespace SdkNodes.Sqlite;
 /// upgrading SdkNodes.Sqlite keeps the history a team already has. The file's
 /// <c>PRAGMA user_version</c> records the schema version: 0 (never set) is the first schema,
 /// without <c>node_records.attempts</c>; 1 has it; 2 adds <c>node_records.response_bytes</c>;
-/// 3 adds <c>runs.recovered</c>.
+/// 3 adds <c>runs.recovered</c>; 4 adds <c>node_records.attempt_log</c> (JSON).
 /// Each step runs once, in order. <see cref="HistorySchema.Create"/> makes the
 /// current tables in a new file, which then only has its version set.
 /// </summary>
 internal static class HistoryMigrations
 {
     /// <summary>The schema version this store writes.</summary>
-    public const int Current = 3;
+    public const int Current = 4;
 
     /// <summary>Migrates the database open on <paramref name="connection"/>; does nothing when it is up to date.</summary>
     public static void Apply(SqliteConnection connection)
@@ -64,6 +64,17 @@ internal static class HistoryMigrations
             }
 
             Execute(connection, transaction, "PRAGMA user_version = 3");
+        }
+
+        if (UserVersion(connection, transaction) < 4)
+        {
+            // Rows written before the log existed keep their attempt count; their log is empty.
+            if (!HasColumn(connection, transaction, "node_records", "attempt_log"))
+            {
+                Execute(connection, transaction, "ALTER TABLE node_records ADD COLUMN attempt_log TEXT NOT NULL DEFAULT '[]'");
+            }
+
+            Execute(connection, transaction, "PRAGMA user_version = 4");
         }
 
         transaction.Commit();

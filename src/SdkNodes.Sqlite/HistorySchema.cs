@@ -25,7 +25,8 @@ internal static class HistorySchema
             started_ticks INTEGER NOT NULL,
             elapsed_ms REAL NOT NULL,
             attempts INTEGER NOT NULL DEFAULT 1,
-            response_bytes INTEGER NULL);
+            response_bytes INTEGER NULL,
+            attempt_log TEXT NOT NULL DEFAULT '[]');
         CREATE INDEX IF NOT EXISTS node_records_started ON node_records (started_ticks);
         CREATE INDEX IF NOT EXISTS node_records_node ON node_records (node, started_ticks);
         CREATE INDEX IF NOT EXISTS node_records_run ON node_records (run_id);
@@ -45,7 +46,7 @@ internal static class HistorySchema
         """;
 
     public const string SelectNodeRecords = """
-        SELECT run_id, node, method, url, request_headers, status_code, outcome, error_kind, error_message, started_at, elapsed_ms, attempts, response_bytes FROM node_records
+        SELECT run_id, node, method, url, request_headers, status_code, outcome, error_kind, error_message, started_at, elapsed_ms, attempts, response_bytes, attempt_log FROM node_records
         """;
 
     public const string SelectRuns = """
@@ -53,7 +54,9 @@ internal static class HistorySchema
         """;
 }
 
+[System.Text.Json.Serialization.JsonSourceGenerationOptions(UseStringEnumConverter = true)]
 [System.Text.Json.Serialization.JsonSerializable(typeof(System.Collections.Generic.IReadOnlyList<System.Collections.Generic.KeyValuePair<string, string>>))]
+[System.Text.Json.Serialization.JsonSerializable(typeof(System.Collections.Generic.IReadOnlyList<NodeAttempt>))]
 internal sealed partial class HistoryJson : System.Text.Json.Serialization.JsonSerializerContext
 {
 }

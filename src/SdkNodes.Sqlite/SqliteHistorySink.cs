@@ -42,8 +42,8 @@ public sealed class SqliteHistorySink : INodeHistoryStore, IDisposable
         {
             using SqliteCommand command = _connection.CreateCommand();
             command.CommandText = """
-                INSERT INTO node_records (run_id, node, method, url, request_headers, status_code, outcome, error_kind, error_message, started_at, started_ticks, elapsed_ms, attempts, response_bytes)
-                VALUES ($run, $node, $method, $url, $headers, $status, $outcome, $kind, $message, $started, $ticks, $elapsed, $attempts, $bytes)
+                INSERT INTO node_records (run_id, node, method, url, request_headers, status_code, outcome, error_kind, error_message, started_at, started_ticks, elapsed_ms, attempts, response_bytes, attempt_log)
+                VALUES ($run, $node, $method, $url, $headers, $status, $outcome, $kind, $message, $started, $ticks, $elapsed, $attempts, $bytes, $log)
                 """;
             command.Parameters.AddWithValue("$run", (object?)record.RunId ?? DBNull.Value);
             command.Parameters.AddWithValue("$node", record.NodeName);
@@ -59,6 +59,7 @@ public sealed class SqliteHistorySink : INodeHistoryStore, IDisposable
             command.Parameters.AddWithValue("$elapsed", record.Elapsed.TotalMilliseconds);
             command.Parameters.AddWithValue("$attempts", record.Attempts);
             command.Parameters.AddWithValue("$bytes", (object?)record.ResponseBytes ?? DBNull.Value);
+            command.Parameters.AddWithValue("$log", JsonSerializer.Serialize(record.AttemptLog, HistoryJson.Default.IReadOnlyListNodeAttempt));
             await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
         finally
@@ -296,6 +297,7 @@ public sealed class SqliteHistorySink : INodeHistoryStore, IDisposable
                     Elapsed = TimeSpan.FromMilliseconds(reader.GetDouble(10)),
                     Attempts = reader.GetInt32(11),
                     ResponseBytes = reader.IsDBNull(12) ? null : reader.GetInt64(12),
+                    AttemptLog = JsonSerializer.Deserialize(reader.GetString(13), HistoryJson.Default.IReadOnlyListNodeAttempt) ?? [],
                 });
             }
 

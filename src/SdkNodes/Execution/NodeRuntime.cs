@@ -240,6 +240,7 @@ public sealed partial class NodeRuntime : IDisposable
             StartedAt = result.StartedAt,
             Elapsed = result.Elapsed,
             Attempts = result.AttemptCount,
+            AttemptLog = result.AttemptCount > 1 ? result.Attempts : [],
             ResponseBytes = result.ContentLength,
         };
 

@@ -46,6 +46,13 @@ public sealed record NodeHistoryRecord
     public int Attempts { get; init; } = 1;
 
     /// <summary>
+    /// Each attempt, in order (number, start, seconds, status, error kind and message, the delay
+    /// before it), when there was more than one; empty otherwise, because a single attempt is the
+    /// record itself (its status, error and elapsed time), and history on every execution should not pay for a copy.
+    /// </summary>
+    public IReadOnlyList<NodeAttempt> AttemptLog { get; init; } = [];
+
+    /// <summary>
     /// The size of the response body in bytes (<see cref="NodeResult.ContentLength"/>): the bytes
     /// read for a body the runtime read whole. A <c>Stream</c> body is still unread when the record
     /// is written (as the execution returns), so its record holds the Content-Length the server

@@ -40,13 +40,32 @@ public abstract class HistoryStoreContract : IAsyncLifetime
         await store.WriteAsync(Node("Lookup", outcome: NodeOutcome.TimedOut, attempts: 0), Token);
 
         NodeHistoryRecord read = Assert.Single(await store.QueryAsync(new NodeHistoryQuery { NodeName = "FindPlace" }, Token));
-        Assert.Equal(written with { RequestHeaders = [] }, read with { RequestHeaders = [] });
+        Assert.Equal(written with { RequestHeaders = [], AttemptLog = [] }, read with { RequestHeaders = [], AttemptLog = [] });
+        Assert.Empty(read.AttemptLog);
         Assert.Equal(written.RequestHeaders, read.RequestHeaders);
         Assert.Equal("***", read.RequestHeaders.Single(h => h.Key == "Authorization").Value);
         Assert.EndsWith("key=***", read.Url);
 
         NodeHistoryRecord timedOut = Assert.Single(await store.QueryAsync(new NodeHistoryQuery { NodeName = "Lookup" }, Token));
         Assert.Equal((null, null, NodeErrorKind.Timeout, 0, (long?)null), (timedOut.RunId, timedOut.StatusCode, timedOut.ErrorKind, timedOut.Attempts, timedOut.ResponseBytes));
+    }
+
+    [Fact]
+    public async Task TheAttemptLogOfANodeThatRetried_IsReadBackAttemptByAttempt()
+    {
+        INodeHistoryStore store = Open();
+        DateTimeOffset start = new(2026, 11, 29, 9, 0, 0, TimeSpan.Zero);
+        NodeAttempt[] log =
+        [
+            new() { Number = 1, StartedAt = start, Elapsed = TimeSpan.FromMilliseconds(50), StatusCode = 503, ErrorKind = NodeErrorKind.Status, Message = "The server answered 503 (Service Unavailable).", Delay = TimeSpan.Zero },
+            new() { Number = 2, StartedAt = start.AddSeconds(0.45), Elapsed = TimeSpan.FromMilliseconds(10), ErrorKind = NodeErrorKind.Connection, Message = "The connection was refused.", Delay = TimeSpan.FromSeconds(0.4) },
+            new() { Number = 3, StartedAt = start.AddSeconds(1.31), Elapsed = TimeSpan.FromMilliseconds(140), StatusCode = 200, Delay = TimeSpan.FromSeconds(0.85) },
+        ];
+        await store.WriteAsync(Node("Retried", attempts: 3) with { AttemptLog = log }, Token);
+
+        NodeHistoryRecord read = Assert.Single(await store.QueryAsync(new NodeHistoryQuery { NodeName = "Retried" }, Token));
+
+        Assert.Equal(log, read.AttemptLog);
     }
 
     [Fact]

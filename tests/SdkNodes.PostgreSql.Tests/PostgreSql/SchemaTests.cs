@@ -11,7 +11,7 @@ public sealed class SchemaTests(PostgresServer server)
         """;
 
     [Fact]
-    public async Task ANewDatabase_GetsTheTables_TheQueryIndexes_AndVersion1()
+    public async Task ANewDatabase_GetsTheTables_TheQueryIndexes_AndTheCurrentVersion()
     {
         string database = await server.CreateDatabaseAsync();
 
@@ -20,8 +20,9 @@ public sealed class SchemaTests(PostgresServer server)
         }
 
         List<string> shape = await Database.LinesAsync(database, Shape);
-        Assert.Contains("version 1", shape);
+        Assert.Contains("version 2", shape);
         Assert.Contains("sdknodes_node_records.request_headers jsonb NO", shape);
+        Assert.Contains("sdknodes_node_records.attempt_log jsonb NO", shape);
         Assert.Contains("sdknodes_node_records.started_at timestamp with time zone NO", shape);
         Assert.Contains("sdknodes_runs.recovered boolean NO", shape);
         foreach (string index in new[] { "(started_at, seq)", "(node, started_at)", "(run_id, seq)", "(outcome, started_at)" })
@@ -50,6 +51,27 @@ public sealed class SchemaTests(PostgresServer server)
     }
 
     [Fact]
+    public async Task AVersion1Database_IsMigrated_OldRowsReadAnEmptyAttemptLog()
+    {
+        string database = await server.CreateDatabaseAsync();
+        await using (var first = new PostgreSqlHistorySink(database))
+        {
+            await first.WriteAsync(Records.Node("OldNode", attempts: 2), TestContext.Current.CancellationToken);
+        }
+
+        // Back to version 1 as it was released: no attempt_log column.
+        await Database.ScalarAsync<int>(database, "ALTER TABLE sdknodes_node_records DROP COLUMN attempt_log; UPDATE sdknodes_schema_version SET version = 1; SELECT 1");
+        await using (var upgraded = new PostgreSqlHistorySink(database))
+        {
+            NodeHistoryRecord old = Assert.Single(await upgraded.QueryAsync(new NodeHistoryQuery(), TestContext.Current.CancellationToken));
+            Assert.Equal(("OldNode", 2), (old.NodeName, old.Attempts));
+            Assert.Empty(old.AttemptLog);
+        }
+
+        Assert.Equal(["version 2"], (await Database.LinesAsync(database, Shape)).Where(l => l.StartsWith("version", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public async Task ManyWorkersStartingAtOnce_OnANewDatabase_AllStart_AndTheTablesAreCreatedOnce()
     {
         string database = await server.CreateDatabaseAsync();
@@ -69,6 +91,6 @@ public sealed class SchemaTests(PostgresServer server)
         }
 
         Assert.Equal(8L, await Database.ScalarAsync<long>(database, "SELECT COUNT(*) FROM sdknodes_node_records"));
-        Assert.Equal(["version 1"], (await Database.LinesAsync(database, Shape)).Where(l => l.StartsWith("version", StringComparison.Ordinal)));
+        Assert.Equal(["version 2"], (await Database.LinesAsync(database, Shape)).Where(l => l.StartsWith("version", StringComparison.Ordinal)));
     }
 }

@@ -87,7 +87,7 @@ public sealed class SqliteHistoryTests : IDisposable
         {
         }
 
-        Assert.Equal(3L, Scalar("PRAGMA user_version"));
+        Assert.Equal(4L, Scalar("PRAGMA user_version"));
         Assert.Equal(1L, Scalar("SELECT COUNT(*) FROM pragma_table_info('node_records') WHERE name = 'attempts'"));
     }
 
@@ -107,7 +107,7 @@ public sealed class SqliteHistoryTests : IDisposable
             Assert.Equal(3, written.Attempts);
         }
 
-        Assert.Equal(3L, Scalar("PRAGMA user_version"));
+        Assert.Equal(4L, Scalar("PRAGMA user_version"));
 
         // Opened again: the migration is not repeated (a second ADD COLUMN would throw), the rows are intact.
         using var reopened = new SqliteHistorySink(DatabasePath);
@@ -137,7 +137,7 @@ public sealed class SqliteHistoryTests : IDisposable
             }
         }
 
-        Assert.Equal(3L, Scalar("PRAGMA user_version"));
+        Assert.Equal(4L, Scalar("PRAGMA user_version"));
         Assert.Equal(1L, Scalar("SELECT COUNT(*) FROM pragma_table_info('node_records') WHERE name = 'attempts'"));
     }
 

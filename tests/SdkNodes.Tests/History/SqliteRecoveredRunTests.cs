@@ -4,7 +4,7 @@ using SdkNodes.Tests.Infrastructure;
 
 namespace SdkNodes.Tests.History;
 
-/// <summary>The SQLite store keeps whether a run was recovered, and brings a version 2 file up to version 3 to do so.</summary>
+/// <summary>The SQLite store keeps whether a run was recovered, and brings a version 2 file up to the current version to do so.</summary>
 public sealed class SqliteRecoveredRunTests : IDisposable
 {
     private readonly string _directory = Directory.CreateTempSubdirectory("sdknodes-sqlite-recovered-").FullName;
@@ -29,7 +29,7 @@ public sealed class SqliteRecoveredRunTests : IDisposable
             await sink.WriteRunAsync(old with { RunId = "new-run", Recovered = true }, TestRuntime.Token);
         }
 
-        Assert.Equal(3L, Scalar("PRAGMA user_version"));
+        Assert.Equal(4L, Scalar("PRAGMA user_version"));
 
         // Opened again: the migration is not repeated (a second ADD COLUMN would throw).
         using var reopened = new SqliteHistorySink(DatabasePath);

@@ -29,7 +29,7 @@ public sealed class SqliteResponseBytesTests : IDisposable
         using var reader = new SqliteHistorySink(DatabasePath);
         var records = await reader.QueryAsync(new NodeHistoryQuery(), TestRuntime.Token);
         Assert.Equal([("chunked-stream", (long?)null), ("buffered", 1_048_576L)], records.Select(r => (r.NodeName, r.ResponseBytes)));
-        Assert.Equal(3L, Scalar("PRAGMA user_version"));
+        Assert.Equal(4L, Scalar("PRAGMA user_version"));
     }
 
     [Fact]
@@ -44,7 +44,7 @@ public sealed class SqliteResponseBytesTests : IDisposable
             await sink.WriteAsync(Record("NewNode", 64), TestRuntime.Token);
         }
 
-        Assert.Equal(3L, Scalar("PRAGMA user_version"));
+        Assert.Equal(4L, Scalar("PRAGMA user_version"));
         Assert.Equal(1L, Scalar("SELECT COUNT(*) FROM pragma_table_info('node_records') WHERE name = 'response_bytes'"));
 
         // Opened again: the migration is not repeated (a second ADD COLUMN would throw).

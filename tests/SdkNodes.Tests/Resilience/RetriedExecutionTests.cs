@@ -32,6 +32,7 @@ public sealed class RetriedExecutionTests
         Assert.True(attempt.StartedAt >= result.StartedAt);
         Assert.True(attempt.Elapsed <= result.Elapsed);
         Assert.Equal(1, Assert.Single(history.Records).Attempts);
+        Assert.Empty(history.Records[0].AttemptLog);
     }
 
     [Theory]
@@ -56,6 +57,7 @@ public sealed class RetriedExecutionTests
         Assert.Null(result.Attempts[1].ErrorKind);
         NodeHistoryRecord record = Assert.Single(history.Records);
         Assert.Equal(2, record.Attempts);
+        Assert.Equal(result.Attempts, record.AttemptLog);
         Assert.Equal(200, record.StatusCode);
         Assert.Equal(NodeOutcome.Succeeded, record.Outcome);
     }
