@@ -52,6 +52,12 @@ internal static class HistoryPage
                 html.Text(" by " + run.AbortedBy);
             }
 
+            if (run.Recovered)
+            {
+                // Run again on another worker after the one running it died, with the same id and keys.
+                html.Raw(" <span class=\"badge Recovered\">Recovered</span>");
+            }
+
             html.Raw("</h3>\n<p class=\"note\">").Text($"Started {Html.Time(run.StartedAt)} · {Html.Seconds(run.Elapsed)} s · {run.Nodes} nodes, {run.Unsuccessful} unsuccessful").Raw("</p>\n");
             RecordTable(html, rows, $"The nodes of run {run.Name}");
             html.Raw("</section>\n");
