@@ -23,7 +23,9 @@ internal sealed class WorkflowJob(
             ?? throw new JobExecutionException($"The job {context.JobDetail.Key} names no workflow.");
         if (!workflows.TryGetValue(name, out WorkflowRegistration? workflow))
         {
-            // A worker of an older build that lacks this workflow: hand it back rather than lose it.
+            // A worker of an older build that lacks this workflow cannot run it. Quartz records the
+            // failure and does not fire it again, so the run leaves no run record: deploy every
+            // workflow to every worker of a cluster (docs/scale-out.md).
             throw new JobExecutionException($"No workflow named '{name}' is registered on this worker.");
         }
 
