@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
@@ -24,45 +25,10 @@ public sealed partial class PostgreSqlHistorySink
     {
         ArgumentNullException.ThrowIfNull(query);
         await using NpgsqlCommand command = _dataSource.CreateCommand();
-        var where = new List<string>();
-        if (query.From is { } from)
-        {
-            where.Add("started_at >= @from");
-            command.Parameters.AddWithValue("from", from.ToUniversalTime());
-        }
-
-        if (query.To is { } to)
-        {
-            where.Add("started_at < @to");
-            command.Parameters.AddWithValue("to", to.ToUniversalTime());
-        }
-
-        if (query.NodeName is { } node)
-        {
-            where.Add("node = @node");
-            command.Parameters.AddWithValue("node", node);
-        }
-
-        if (query.RunId is { } runId)
-        {
-            where.Add("run_id = @run");
-            command.Parameters.AddWithValue("run", runId);
-        }
-
-        if (query.Outcome is { } outcome)
-        {
-            where.Add("outcome = @outcome");
-            command.Parameters.AddWithValue("outcome", outcome.ToString());
-        }
-
-        if (query.FailuresOnly)
-        {
-            where.Add("outcome <> 'Succeeded'");
-        }
-
+        string where = Where(command, HistoryCondition.Of(query));
         command.Parameters.AddWithValue("limit", Math.Max(0, query.Limit));
         command.Parameters.AddWithValue("offset", Math.Max(0, query.Offset));
-        command.CommandText = $"{SelectNodeRecords} {Where(where)} ORDER BY started_at DESC, seq DESC LIMIT @limit OFFSET @offset";
+        command.CommandText = $"{SelectNodeRecords} {where} ORDER BY started_at DESC, seq DESC LIMIT @limit OFFSET @offset";
         return await ReadNodeRecordsAsync(command, cancellationToken).ConfigureAwait(false);
     }
 
@@ -80,34 +46,10 @@ public sealed partial class PostgreSqlHistorySink
     {
         ArgumentNullException.ThrowIfNull(query);
         await using NpgsqlCommand command = _dataSource.CreateCommand();
-        var where = new List<string>();
-        if (query.From is { } from)
-        {
-            where.Add("started_at >= @from");
-            command.Parameters.AddWithValue("from", from.ToUniversalTime());
-        }
-
-        if (query.To is { } to)
-        {
-            where.Add("started_at < @to");
-            command.Parameters.AddWithValue("to", to.ToUniversalTime());
-        }
-
-        if (query.Name is { } name)
-        {
-            where.Add("name = @name");
-            command.Parameters.AddWithValue("name", name);
-        }
-
-        if (query.Status is { } status)
-        {
-            where.Add("status = @status");
-            command.Parameters.AddWithValue("status", status.ToString());
-        }
-
+        string where = Where(command, HistoryCondition.Of(query));
         command.Parameters.AddWithValue("limit", Math.Max(0, query.Limit));
         command.Parameters.AddWithValue("offset", Math.Max(0, query.Offset));
-        command.CommandText = $"{SelectRuns} {Where(where)} ORDER BY started_at DESC, run_id DESC LIMIT @limit OFFSET @offset";
+        command.CommandText = $"{SelectRuns} {where} ORDER BY started_at DESC, run_id DESC LIMIT @limit OFFSET @offset";
         return await ReadRunsAsync(command, cancellationToken).ConfigureAwait(false);
     }
 
@@ -138,7 +80,31 @@ public sealed partial class PostgreSqlHistorySink
         }
     }
 
-    private static string Where(List<string> conditions) => conditions.Count > 0 ? "WHERE " + string.Join(" AND ", conditions) : string.Empty;
+    // A query's conditions in this store's columns, times as timestamptz (UTC).
+    private static string Where(NpgsqlCommand command, List<HistoryCondition> conditions)
+    {
+        var sql = new List<string>(conditions.Count);
+        for (int i = 0; i < conditions.Count; i++)
+        {
+            HistoryCondition condition = conditions[i];
+            string parameter = "c" + i.ToString(CultureInfo.InvariantCulture);
+            sql.Add($"{Column(condition.Field)} {condition.Operator} @{parameter}");
+            command.Parameters.AddWithValue(parameter, condition.Value is DateTimeOffset at ? at.ToUniversalTime() : condition.Value);
+        }
+
+        return sql.Count > 0 ? "WHERE " + string.Join(" AND ", sql) : string.Empty;
+    }
+
+    private static string Column(HistoryField field) => field switch
+    {
+        HistoryField.StartedAt => "started_at",
+        HistoryField.NodeName => "node",
+        HistoryField.RunId => "run_id",
+        HistoryField.Outcome => "outcome",
+        HistoryField.RunName => "name",
+        HistoryField.RunStatus => "status",
+        _ => throw new ArgumentOutOfRangeException(nameof(field), field, "No column for this field."),
+    };
 
     private static async Task<IReadOnlyList<NodeHistoryRecord>> ReadNodeRecordsAsync(NpgsqlCommand command, CancellationToken cancellationToken)
     {

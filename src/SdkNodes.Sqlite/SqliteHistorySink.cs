@@ -107,46 +107,11 @@ public sealed class SqliteHistorySink : INodeHistoryStore, IDisposable
     public async Task<IReadOnlyList<NodeHistoryRecord>> QueryAsync(NodeHistoryQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var where = new List<string>();
         using SqliteCommand command = _connection.CreateCommand();
-        if (query.From is { } from)
-        {
-            where.Add("started_ticks >= $from");
-            command.Parameters.AddWithValue("$from", from.UtcTicks);
-        }
-
-        if (query.To is { } to)
-        {
-            where.Add("started_ticks < $to");
-            command.Parameters.AddWithValue("$to", to.UtcTicks);
-        }
-
-        if (query.NodeName is { } node)
-        {
-            where.Add("node = $node");
-            command.Parameters.AddWithValue("$node", node);
-        }
-
-        if (query.RunId is { } runId)
-        {
-            where.Add("run_id = $run");
-            command.Parameters.AddWithValue("$run", runId);
-        }
-
-        if (query.Outcome is { } outcome)
-        {
-            where.Add("outcome = $outcome");
-            command.Parameters.AddWithValue("$outcome", outcome.ToString());
-        }
-
-        if (query.FailuresOnly)
-        {
-            where.Add("outcome <> 'Succeeded'");
-        }
-
+        string where = Where(command, HistoryCondition.Of(query));
         command.Parameters.AddWithValue("$limit", Math.Max(0, query.Limit));
         command.Parameters.AddWithValue("$offset", Math.Max(0, query.Offset));
-        command.CommandText = $"{HistorySchema.SelectNodeRecords} {Where(where)} ORDER BY started_ticks DESC, id DESC LIMIT $limit OFFSET $offset";
+        command.CommandText = $"{HistorySchema.SelectNodeRecords} {where} ORDER BY started_ticks DESC, id DESC LIMIT $limit OFFSET $offset";
         return await ReadNodeRecordsAsync(command, cancellationToken).ConfigureAwait(false);
     }
 
@@ -164,35 +129,11 @@ public sealed class SqliteHistorySink : INodeHistoryStore, IDisposable
     public async Task<IReadOnlyList<RunHistoryRecord>> RunsAsync(RunHistoryQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var where = new List<string>();
         using SqliteCommand command = _connection.CreateCommand();
-        if (query.From is { } from)
-        {
-            where.Add("started_ticks >= $from");
-            command.Parameters.AddWithValue("$from", from.UtcTicks);
-        }
-
-        if (query.To is { } to)
-        {
-            where.Add("started_ticks < $to");
-            command.Parameters.AddWithValue("$to", to.UtcTicks);
-        }
-
-        if (query.Name is { } name)
-        {
-            where.Add("name = $name");
-            command.Parameters.AddWithValue("$name", name);
-        }
-
-        if (query.Status is { } status)
-        {
-            where.Add("status = $status");
-            command.Parameters.AddWithValue("$status", status.ToString());
-        }
-
+        string where = Where(command, HistoryCondition.Of(query));
         command.Parameters.AddWithValue("$limit", Math.Max(0, query.Limit));
         command.Parameters.AddWithValue("$offset", Math.Max(0, query.Offset));
-        command.CommandText = $"{HistorySchema.SelectRuns} {Where(where)} ORDER BY started_ticks DESC, run_id DESC LIMIT $limit OFFSET $offset";
+        command.CommandText = $"{HistorySchema.SelectRuns} {where} ORDER BY started_ticks DESC, run_id DESC LIMIT $limit OFFSET $offset";
         return await ReadRunsAsync(command, cancellationToken).ConfigureAwait(false);
     }
 
@@ -240,7 +181,31 @@ public sealed class SqliteHistorySink : INodeHistoryStore, IDisposable
         _gate.Dispose();
     }
 
-    private static string Where(List<string> conditions) => conditions.Count > 0 ? "WHERE " + string.Join(" AND ", conditions) : string.Empty;
+    // A query's conditions in this store's columns, times as UTC ticks (what the indexes hold).
+    private static string Where(SqliteCommand command, List<HistoryCondition> conditions)
+    {
+        var sql = new List<string>(conditions.Count);
+        for (int i = 0; i < conditions.Count; i++)
+        {
+            HistoryCondition condition = conditions[i];
+            string parameter = "$c" + i.ToString(CultureInfo.InvariantCulture);
+            sql.Add($"{Column(condition.Field)} {condition.Operator} {parameter}");
+            command.Parameters.AddWithValue(parameter, condition.Value is DateTimeOffset at ? at.UtcTicks : condition.Value);
+        }
+
+        return sql.Count > 0 ? "WHERE " + string.Join(" AND ", sql) : string.Empty;
+    }
+
+    private static string Column(HistoryField field) => field switch
+    {
+        HistoryField.StartedAt => "started_ticks",
+        HistoryField.NodeName => "node",
+        HistoryField.RunId => "run_id",
+        HistoryField.Outcome => "outcome",
+        HistoryField.RunName => "name",
+        HistoryField.RunStatus => "status",
+        _ => throw new ArgumentOutOfRangeException(nameof(field), field, "No column for this field."),
+    };
 
     private async Task<IReadOnlyList<RunHistoryRecord>> ReadRunsAsync(SqliteCommand command, CancellationToken cancellationToken)
     {
