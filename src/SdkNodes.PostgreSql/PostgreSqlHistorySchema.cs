@@ -96,10 +96,3 @@ internal static class PostgreSqlHistorySchema
         command.ExecuteNonQuery();
     }
 }
-
-[System.Text.Json.Serialization.JsonSourceGenerationOptions(UseStringEnumConverter = true)]
-[System.Text.Json.Serialization.JsonSerializable(typeof(System.Collections.Generic.IReadOnlyList<System.Collections.Generic.KeyValuePair<string, string>>))]
-[System.Text.Json.Serialization.JsonSerializable(typeof(System.Collections.Generic.IReadOnlyList<NodeAttempt>))]
-internal sealed partial class PostgreSqlHistoryJson : System.Text.Json.Serialization.JsonSerializerContext
-{
-}

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
-using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using Npgsql;
@@ -12,6 +11,7 @@ namespace SdkNodes.PostgreSql;
 // The read side of INodeHistoryStore: the same queries as the SQLite store.
 public sealed partial class PostgreSqlHistorySink
 {
+    // Both selects list their columns in the order HistoryRows reads them.
     private const string SelectNodeRecords = """
         SELECT run_id, node, method, url, request_headers::text, status_code, outcome, error_kind, error_message, started_at, elapsed_ms, attempts, response_bytes, attempt_log::text FROM sdknodes_node_records
         """;
@@ -112,23 +112,7 @@ public sealed partial class PostgreSqlHistorySink
         await using NpgsqlDataReader reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            records.Add(new NodeHistoryRecord
-            {
-                RunId = reader.IsDBNull(0) ? null : reader.GetString(0),
-                NodeName = reader.GetString(1),
-                Method = reader.GetString(2),
-                Url = reader.GetString(3),
-                RequestHeaders = JsonSerializer.Deserialize(reader.GetString(4), PostgreSqlHistoryJson.Default.IReadOnlyListKeyValuePairStringString) ?? [],
-                StatusCode = reader.IsDBNull(5) ? null : reader.GetInt32(5),
-                Outcome = Enum.Parse<NodeOutcome>(reader.GetString(6)),
-                ErrorKind = reader.IsDBNull(7) ? null : Enum.Parse<NodeErrorKind>(reader.GetString(7)),
-                ErrorMessage = reader.IsDBNull(8) ? null : reader.GetString(8),
-                StartedAt = reader.GetFieldValue<DateTimeOffset>(9),
-                Elapsed = TimeSpan.FromMilliseconds(reader.GetDouble(10)),
-                Attempts = reader.GetInt32(11),
-                ResponseBytes = reader.IsDBNull(12) ? null : reader.GetInt64(12),
-                AttemptLog = JsonSerializer.Deserialize(reader.GetString(13), PostgreSqlHistoryJson.Default.IReadOnlyListNodeAttempt) ?? [],
-            });
+            records.Add(HistoryRows.Node(reader, reader.GetFieldValue<DateTimeOffset>(HistoryRows.NodeStartedAt)));
         }
 
         return records;
@@ -140,18 +124,7 @@ public sealed partial class PostgreSqlHistorySink
         await using NpgsqlDataReader reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            runs.Add(new RunHistoryRecord
-            {
-                RunId = reader.GetString(0),
-                Name = reader.GetString(1),
-                Status = Enum.Parse<RunStatus>(reader.GetString(2)),
-                AbortedBy = reader.IsDBNull(3) ? null : reader.GetString(3),
-                Nodes = reader.GetInt32(4),
-                Unsuccessful = reader.GetInt32(5),
-                StartedAt = reader.GetFieldValue<DateTimeOffset>(6),
-                Elapsed = TimeSpan.FromMilliseconds(reader.GetDouble(7)),
-                Recovered = reader.GetBoolean(8),
-            });
+            runs.Add(HistoryRows.Run(reader, reader.GetFieldValue<DateTimeOffset>(HistoryRows.RunStartedAt)));
         }
 
         return runs;

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Text.Json;
 using System.Threading;
 using System.Threading.Channels;
 using System.Threading.Tasks;
@@ -224,7 +223,7 @@ public sealed partial class PostgreSqlHistorySink : INodeHistoryStore, IAsyncDis
             new() { Value = record.NodeName, NpgsqlDbType = NpgsqlDbType.Text },
             new() { Value = record.Method, NpgsqlDbType = NpgsqlDbType.Text },
             new() { Value = record.Url, NpgsqlDbType = NpgsqlDbType.Text },
-            new() { Value = JsonSerializer.Serialize(record.RequestHeaders, PostgreSqlHistoryJson.Default.IReadOnlyListKeyValuePairStringString), NpgsqlDbType = NpgsqlDbType.Jsonb },
+            new() { Value = HistoryRows.HeadersJson(record.RequestHeaders), NpgsqlDbType = NpgsqlDbType.Jsonb },
             new() { Value = (object?)record.StatusCode ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Integer },
             new() { Value = record.Outcome.ToString(), NpgsqlDbType = NpgsqlDbType.Text },
             new() { Value = (object?)record.ErrorKind?.ToString() ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text },
@@ -233,7 +232,7 @@ public sealed partial class PostgreSqlHistorySink : INodeHistoryStore, IAsyncDis
             new() { Value = record.Elapsed.TotalMilliseconds, NpgsqlDbType = NpgsqlDbType.Double },
             new() { Value = record.Attempts, NpgsqlDbType = NpgsqlDbType.Integer },
             new() { Value = (object?)record.ResponseBytes ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Bigint },
-            new() { Value = JsonSerializer.Serialize(record.AttemptLog, PostgreSqlHistoryJson.Default.IReadOnlyListNodeAttempt), NpgsqlDbType = NpgsqlDbType.Jsonb },
+            new() { Value = HistoryRows.AttemptLogJson(record.AttemptLog), NpgsqlDbType = NpgsqlDbType.Jsonb },
         },
     };
 

@@ -45,6 +45,7 @@ internal static class HistorySchema
         CREATE INDEX IF NOT EXISTS runs_started ON runs (started_ticks);
         """;
 
+    // Both selects list their columns in the order HistoryRows reads them.
     public const string SelectNodeRecords = """
         SELECT run_id, node, method, url, request_headers, status_code, outcome, error_kind, error_message, started_at, elapsed_ms, attempts, response_bytes, attempt_log FROM node_records
         """;
@@ -52,11 +53,4 @@ internal static class HistorySchema
     public const string SelectRuns = """
         SELECT run_id, name, status, aborted_by, nodes, unsuccessful, started_at, elapsed_ms, recovered FROM runs
         """;
-}
-
-[System.Text.Json.Serialization.JsonSourceGenerationOptions(UseStringEnumConverter = true)]
-[System.Text.Json.Serialization.JsonSerializable(typeof(System.Collections.Generic.IReadOnlyList<System.Collections.Generic.KeyValuePair<string, string>>))]
-[System.Text.Json.Serialization.JsonSerializable(typeof(System.Collections.Generic.IReadOnlyList<NodeAttempt>))]
-internal sealed partial class HistoryJson : System.Text.Json.Serialization.JsonSerializerContext
-{
 }

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
-using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Data.Sqlite;
@@ -49,7 +48,7 @@ public sealed class SqliteHistorySink : INodeHistoryStore, IDisposable
             command.Parameters.AddWithValue("$node", record.NodeName);
             command.Parameters.AddWithValue("$method", record.Method);
             command.Parameters.AddWithValue("$url", record.Url);
-            command.Parameters.AddWithValue("$headers", JsonSerializer.Serialize(record.RequestHeaders, HistoryJson.Default.IReadOnlyListKeyValuePairStringString));
+            command.Parameters.AddWithValue("$headers", HistoryRows.HeadersJson(record.RequestHeaders));
             command.Parameters.AddWithValue("$status", (object?)record.StatusCode ?? DBNull.Value);
             command.Parameters.AddWithValue("$outcome", record.Outcome.ToString());
             command.Parameters.AddWithValue("$kind", (object?)record.ErrorKind?.ToString() ?? DBNull.Value);
@@ -59,7 +58,7 @@ public sealed class SqliteHistorySink : INodeHistoryStore, IDisposable
             command.Parameters.AddWithValue("$elapsed", record.Elapsed.TotalMilliseconds);
             command.Parameters.AddWithValue("$attempts", record.Attempts);
             command.Parameters.AddWithValue("$bytes", (object?)record.ResponseBytes ?? DBNull.Value);
-            command.Parameters.AddWithValue("$log", JsonSerializer.Serialize(record.AttemptLog, HistoryJson.Default.IReadOnlyListNodeAttempt));
+            command.Parameters.AddWithValue("$log", HistoryRows.AttemptLogJson(record.AttemptLog));
             await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
         finally
@@ -216,18 +215,7 @@ public sealed class SqliteHistorySink : INodeHistoryStore, IDisposable
             using SqliteDataReader reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                runs.Add(new RunHistoryRecord
-                {
-                    RunId = reader.GetString(0),
-                    Name = reader.GetString(1),
-                    Status = Enum.Parse<RunStatus>(reader.GetString(2)),
-                    AbortedBy = reader.IsDBNull(3) ? null : reader.GetString(3),
-                    Nodes = reader.GetInt32(4),
-                    Unsuccessful = reader.GetInt32(5),
-                    StartedAt = DateTimeOffset.Parse(reader.GetString(6), CultureInfo.InvariantCulture),
-                    Elapsed = TimeSpan.FromMilliseconds(reader.GetDouble(7)),
-                    Recovered = reader.GetBoolean(8),
-                });
+                runs.Add(HistoryRows.Run(reader, DateTimeOffset.Parse(reader.GetString(HistoryRows.RunStartedAt), CultureInfo.InvariantCulture)));
             }
 
             return runs;
@@ -247,23 +235,7 @@ public sealed class SqliteHistorySink : INodeHistoryStore, IDisposable
             using SqliteDataReader reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                records.Add(new NodeHistoryRecord
-                {
-                    RunId = reader.IsDBNull(0) ? null : reader.GetString(0),
-                    NodeName = reader.GetString(1),
-                    Method = reader.GetString(2),
-                    Url = reader.GetString(3),
-                    RequestHeaders = JsonSerializer.Deserialize(reader.GetString(4), HistoryJson.Default.IReadOnlyListKeyValuePairStringString) ?? [],
-                    StatusCode = reader.IsDBNull(5) ? null : reader.GetInt32(5),
-                    Outcome = Enum.Parse<NodeOutcome>(reader.GetString(6)),
-                    ErrorKind = reader.IsDBNull(7) ? null : Enum.Parse<NodeErrorKind>(reader.GetString(7)),
-                    ErrorMessage = reader.IsDBNull(8) ? null : reader.GetString(8),
-                    StartedAt = DateTimeOffset.Parse(reader.GetString(9), CultureInfo.InvariantCulture),
-                    Elapsed = TimeSpan.FromMilliseconds(reader.GetDouble(10)),
-                    Attempts = reader.GetInt32(11),
-                    ResponseBytes = reader.IsDBNull(12) ? null : reader.GetInt64(12),
-                    AttemptLog = JsonSerializer.Deserialize(reader.GetString(13), HistoryJson.Default.IReadOnlyListNodeAttempt) ?? [],
-                });
+                records.Add(HistoryRows.Node(reader, DateTimeOffset.Parse(reader.GetString(HistoryRows.NodeStartedAt), CultureInfo.InvariantCulture)));
             }
 
             return records;
