@@ -1,3 +1,6 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using SdkNodes.Tests.Infrastructure;
 using static SdkNodes.PostgreSql.Tests.Records;
 
 namespace SdkNodes.PostgreSql.Tests;
@@ -72,7 +75,7 @@ public abstract class HistoryStoreContract : IAsyncLifetime
     public async Task SecretsTheRuntimeRedacted_StayRedactedInTheStore()
     {
         INodeHistoryStore store = Open();
-        await using PlacesServer server = await PlacesServer.StartAsync();
+        await using LoopbackServer server = await LoopbackServer.StartAsync(app => app.MapGet("/places", () => Results.Json(new { city = "Lyon" })));
         using (var runtime = new NodeRuntime(new NodeRuntimeOptions { BaseAddress = server.BaseAddress, HistorySinks = { store } }))
         {
             NodeResult result = await new FindPlaceWithKey { City = "Lyon", Key = "key-6f1e9c", Token = "Bearer tok-3b7d2a" }.SendAsync(runtime, Token);
