@@ -91,7 +91,7 @@ public sealed class NodeTester
         var sent = new SentRequestHolder();
         var scope = new ExecutionScope(null, ThrowOnAbort: false, NotRun: null, KeepRawBody: true, SentRequest: sent);
         NodeResult<JsonElement?> result = await _runtime.ExecuteAsync(node, UntypedBodyReader.Instance, scope, cancellationToken).ConfigureAwait(false);
-        return (Report(result, Shown(descriptor, merged)) with { Request = sent.Request }, result);
+        return (Report(result, Shown(descriptor, merged), sent.Request), result);
     }
 
     // "@path" for a NodeFile parameter names a file, relative to the current directory; one
@@ -120,7 +120,7 @@ public sealed class NodeTester
     }
 
     /// <summary>What the Test API reports for an execution's <paramref name="result"/>, built from <paramref name="shownValues"/>.</summary>
-    internal static TestReport Report(NodeResult result, IReadOnlyDictionary<string, string?> shownValues) => new()
+    internal static TestReport Report(NodeResult result, IReadOnlyDictionary<string, string?> shownValues, TestRequest? request = null) => new()
     {
         NodeName = result.NodeName,
         SentAt = result.StartedAt,
@@ -132,6 +132,7 @@ public sealed class NodeTester
         ContentLength = result.ContentLength,
         Headers = result.Headers,
         Attempts = result.Attempts,
+        Request = request,
         Error = result.Error,
         Values = shownValues,
     };
