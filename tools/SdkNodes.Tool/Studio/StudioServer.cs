@@ -103,7 +103,8 @@ internal sealed class StudioServer : IAsyncDisposable
             return NodePage.Render(nodes, node, tester, antiforgery.GetAndStoreTokens(context), values, report);
         });
         app.MapGet("/history", (HttpRequest request) => HistoryPage.RenderAsync(nodes, history, request, request.HttpContext.RequestAborted));
-        app.MapGet("/assets/{file}", (string file) => StudioAssets.Find(file) is { } asset
+        var assets = new StudioAssets();
+        app.MapGet("/assets/{file}", (string file) => assets.Find(file) is { } asset
             ? Results.Bytes(asset.Content, asset.ContentType)
             : Results.NotFound());
 
